@@ -1,0 +1,171 @@
+from django import forms
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultipleChooserPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.pagebase import SummaryAndSourceMixin
+from taxonomy.views import municipality_chooser_viewset
+
+from .blocks import CaseBodyBlock
+
+
+class CaseIndexPage(Page):
+    intro = models.TextField("導入文", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["cases.CaseStudyPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "事例一覧"
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import case_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(case_listing(self, request.GET))
+        return context
+
+
+class CaseTag(TaggedItemBase):
+    content_object = ParentalKey("cases.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class CaseStudyPage(SummaryAndSourceMixin, Page):
+    challenge = models.TextField("地域課題", blank=True)
+    body = StreamField(CaseBodyBlock(), verbose_name="取組内容", blank=True)
+    implementers = models.CharField("実施主体", max_length=300, blank=True)
+    fields = ParentalManyToManyField("taxonomy.Field", verbose_name="分野", blank=True, related_name="cases")
+    tags = ClusterTaggableManager("タグ", through=CaseTag, blank=True)
+    year_started = models.PositiveSmallIntegerField("開始年度", null=True, blank=True)
+    model_case = models.ForeignKey(
+        "self",
+        verbose_name="モデルとした事例（横展開元）",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adopters",
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name="メイン画像", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    selected_100 = models.BooleanField("ICT地域活性化事例100選", default=False)
+
+    search_fields = Page.search_fields + SummaryAndSourceMixin.search_fields + [
+        index.SearchField("challenge"),
+        index.SearchField("body"),
+        index.SearchField("implementers"),
+        index.FilterField("selected_100"),
+        index.FilterField("year_started"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("challenge"),
+        FieldPanel("body"),
+        InlinePanel("effects", heading="定量的な効果", label="効果"),
+        FieldPanel("implementers"),
+        FieldRowPanel([FieldPanel("year_started"), FieldPanel("selected_100")]),
+        FieldPanel("lead_image"),
+        InlinePanel("links", heading="関連リンク", label="リンク"),
+        FieldPanel("source"),
+    ]
+    taxonomy_panels = [
+        FieldPanel("fields", widget=forms.CheckboxSelectMultiple),
+        MultipleChooserPanel("municipality_links", chooser_field_name="municipality", heading="主な地域（市区町村）"),
+        FieldPanel("tags"),
+    ]
+    relation_panels = [
+        MultipleChooserPanel("program_links", chooser_field_name="program", heading="活用した支援策"),
+        PageChooserPanel("model_case", "cases.CaseStudyPage"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="内容"),
+            ObjectList(taxonomy_panels, heading="分類"),
+            ObjectList(relation_panels, heading="関連"),
+            ObjectList(Page.promote_panels, heading="公開設定"),
+        ]
+    )
+    parent_page_types = ["cases.CaseIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "事例"
+        verbose_name_plural = "事例"
+
+    def municipalities(self):
+        return [link.municipality for link in self.municipality_links.all()]
+
+    def prefectures(self):
+        """Derived from the municipalities, never stored, so it cannot drift."""
+        seen = {}
+        for municipality in self.municipalities():
+            seen.setdefault(municipality.prefecture_id, municipality.prefecture)
+        return list(seen.values())
+
+    def blocks(self):
+        seen = {}
+        for prefecture in self.prefectures():
+            seen.setdefault(prefecture.block_id, prefecture.block)
+        return list(seen.values())
+
+    def programs(self):
+        return [link.program for link in self.program_links.all()]
+
+
+class CaseMunicipality(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="municipality_links")
+    municipality = models.ForeignKey(
+        "taxonomy.Municipality", verbose_name="市区町村", on_delete=models.CASCADE, related_name="case_links"
+    )
+
+    panels = [FieldPanel("municipality", widget=municipality_chooser_viewset.widget_class)]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "主な地域"
+        constraints = [models.UniqueConstraint(fields=["page", "municipality"], name="unique_case_municipality")]
+
+
+class CaseProgram(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="program_links")
+    program = models.ForeignKey(
+        "supports.SupportProgramPage", verbose_name="支援策", on_delete=models.CASCADE, related_name="case_links"
+    )
+
+    panels = [PageChooserPanel("program", "supports.SupportProgramPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "活用した支援策"
+
+
+class CaseEffect(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="effects")
+    label = models.CharField("指標", max_length=100)
+    value = models.CharField("値", max_length=50)
+    unit = models.CharField("単位", max_length=20, blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = "定量的な効果"
+
+
+class CaseLink(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="links")
+    title = models.CharField("リンク名", max_length=200)
+    url = models.URLField("URL")
+
+    class Meta(Orderable.Meta):
+        verbose_name = "関連リンク"

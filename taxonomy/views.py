@@ -1,0 +1,14 @@
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+
+
+class MunicipalityChooserViewSet(ChooserViewSet):
+    model = "taxonomy.Municipality"
+    icon = "site"
+    choose_one_text = "市区町村を選択"
+    choose_another_text = "別の市区町村を選択"
+    edit_item_text = "市区町村を編集"
+    form_fields = ["name", "kana", "prefecture", "kind"]
+    per_page = 30
+
+
+municipality_chooser_viewset = MunicipalityChooserViewSet("municipality_chooser")
