@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  *   java -cp ... portal.searchengine.Main --home DIR [--http-port 9200] [--transport-port 9300]
- *        [--host 127.0.0.1] [--kuromoji] [-Ekey=value ...]
+ *        [--host 127.0.0.1] [--kuromoji] [--pidfile FILE] [-Ekey=value ...]
  * </pre>
  *
  * DIR gets config/ (log4j2.properties, optional elasticsearch.yml), data/ and logs/. Settings
@@ -42,6 +42,7 @@ public final class Main {
         String transportPort = "9300";
         String host = "127.0.0.1";
         boolean kuromoji = false;
+        Path pidFile = null;
         Map<String, String> overrides = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -51,6 +52,7 @@ public final class Main {
                 case "--transport-port" -> transportPort = args[++i];
                 case "--host" -> host = args[++i];
                 case "--kuromoji" -> kuromoji = true;
+                case "--pidfile" -> pidFile = Path.of(args[++i]).toAbsolutePath();
                 default -> {
                     if (a.startsWith("-E") && a.indexOf('=') > 2) {
                         overrides.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
@@ -64,6 +66,11 @@ public final class Main {
         if (home == null) {
             System.err.println("--home DIR is required");
             System.exit(2);
+        }
+
+        if (pidFile != null) {
+            Files.createDirectories(pidFile.getParent());
+            Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()) + "\n");
         }
 
         Path config = home.resolve("config");

@@ -1,0 +1,107 @@
+import pytest
+
+from cases.models import CaseStudyPage
+from taxonomy.models import Field, Municipality, Prefecture
+from tests.factories import make_case, make_cases
+
+pytestmark = pytest.mark.django_db
+
+
+def count_in(response):
+    return response.context["result_count"]
+
+
+def live_cases():
+    return CaseStudyPage.objects.live().public()
+
+
+def test_lists_every_live_case(client):
+    response = client.get("/cases/")
+    assert response.status_code == 200
+    assert count_in(response) == live_cases().count()
+    assert f"{live_cases().count()}件の事例" in response.content.decode()
+
+
+def test_filters_are_disjunctive_within_and_conjunctive_across(client):
+    health = live_cases().filter(fields__slug="health").distinct()
+    disaster = live_cases().filter(fields__slug="disaster").distinct()
+    either = client.get("/cases/?field=health&field=disaster")
+    assert count_in(either) == (health | disaster).distinct().count()
+    kyushu = live_cases().filter(municipality_links__municipality__prefecture__block__slug="kyushu").distinct()
+    both = client.get("/cases/?field=health&block=kyushu")
+    assert count_in(both) == (health & kyushu).distinct().count()
+
+
+def test_prefecture_filter(client):
+    prefecture = Prefecture.objects.filter(municipalities__case_links__isnull=False).first()
+    response = client.get(f"/cases/?prefecture={prefecture.slug}")
+    expected = live_cases().filter(municipality_links__municipality__prefecture=prefecture).distinct().count()
+    assert count_in(response) == expected > 0
+    assert prefecture.name in response.content.decode()
+
+
+def test_chip_removes_one_value_and_keeps_the_rest(client):
+    response = client.get("/cases/?field=health&field=disaster&block=kyushu")
+    chips = {c["label"]: c["remove_query"] for c in response.context["chips"]}
+    assert chips["医療・介護・健康"] == "field=disaster&block=kyushu"
+
+
+@pytest.mark.parametrize("query", ["field=no-such-field", "block=%00", "prefecture=" + "x" * 5000, "field="])
+def test_unknown_values_are_reported_not_fatal(client, query):
+    response = client.get(f"/cases/?{query}")
+    assert response.status_code == 200
+    assert count_in(response) == live_cases().count()
+
+
+def test_unknown_value_is_named_in_the_notice(client):
+    html = client.get("/cases/?field=no-such-field").content.decode()
+    assert "見つからなかったため無視しました：no-such-field" in html
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "1.5", "１", "9" * 30])
+def test_malformed_page_is_a_400_with_a_message(client, page):
+    response = client.get("/cases/", {"page": page})
+    assert response.status_code == 400
+    assert "ページ番号は1以上の整数で指定してください" in response.content.decode()
+
+
+def test_page_past_the_end_is_a_404_naming_the_last_page(client):
+    response = client.get("/cases/?page=99999")
+    assert response.status_code == 404
+    assert "全" in response.content.decode() and "ページ" in response.content.decode()
+
+
+def test_second_page(client):
+    make_cases(30)
+    first = client.get("/cases/")
+    second = client.get("/cases/?page=2")
+    assert second.status_code == 200
+    titles = lambda r: {c.title for c in r.context["page_obj"].object_list}  # noqa: E731
+    assert titles(first).isdisjoint(titles(second))
+    assert 'rel="next"' in first.content.decode()
+
+
+def test_unpublished_case_is_not_listed(client):
+    draft = make_case(title="公開前の合成事例", publish=False)
+    assert draft.title not in client.get("/cases/").content.decode()
+
+
+def _extra_cases(n):
+    fields = list(Field.objects.all()[:3])
+    municipalities = list(Municipality.objects.all()[:3])
+    for _ in range(n):
+        make_case(fields=fields, municipalities=municipalities)
+
+
+@pytest.mark.parametrize("url", ["/", "/cases/", "/cases/?field=health&block=kyushu", "/supports/"])
+def test_query_count_does_not_grow_with_the_number_of_cases(client, django_assert_max_num_queries, url):
+    _extra_cases(5)
+    client.get(url)  # warm caches that are per-process, not per-request (site root, content types)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    _extra_cases(45)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200
