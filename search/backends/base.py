@@ -1,0 +1,31 @@
+from dataclasses import dataclass, field
+
+
+class BackendUnavailable(Exception):
+    """The engine did not answer in time or answered with an error; the
+    caller falls back to the database backend."""
+
+
+@dataclass
+class RawResult:
+    """What a backend found, before labels, highlights and URLs are added.
+
+    `documents` are the plain dicts the document builder made; `facet_counts`
+    maps facet → value → count (counts under every *other* selection);
+    `facet_totals` maps facet → documents matching every other selection,
+    which tells a visitor how many results dropping that facet would give."""
+
+    documents: list
+    count: int
+    facet_counts: dict = field(default_factory=dict)
+    facet_totals: dict = field(default_factory=dict)
+
+
+class SearchBackend:
+    name = ""
+
+    def search(self, query):  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def suggest(self, text, limit=8):  # pragma: no cover - interface
+        raise NotImplementedError

@@ -1,0 +1,58 @@
+"""The one document builder: any indexable item becomes a plain dict that
+both backends consume, so they cannot drift apart.
+
+Each indexable model provides `search_document()` with the domain keys
+(kind, title, summary, body, url, fields, block, prefecture, municipalities,
+tags, year and kind-specific keys); this module adds what search needs on top:
+the key, the normalised text and the facet values."""
+
+from django.apps import apps
+from wagtail.models import DraftStateMixin, Page
+
+from .facets import FACETS, facet_values
+from .normalize import normalize
+
+# Models whose published instances are searchable.
+INDEXED_MODELS = ["cases.CaseStudyPage", "supports.SupportProgramPage", "events.Seminar", "awards.Award"]
+
+TEXT_KEYS = ("title", "summary", "body", "municipalities", "tags", "implementers", "ministry", "venue", "winners")
+
+
+def indexed_models():
+    return [apps.get_model(label) for label in INDEXED_MODELS if apps.is_installed(label.split(".")[0])]
+
+
+def is_indexed(instance):
+    return any(isinstance(instance, model) for model in indexed_models())
+
+
+def document_key(instance):
+    return f"{instance._meta.label_lower}:{instance.pk}"
+
+
+def public_queryset(model):
+    """What the public may see of a model; the same rule decides indexing."""
+    if issubclass(model, Page):
+        return model.objects.live().public()
+    if issubclass(model, DraftStateMixin):
+        return model.objects.filter(live=True)
+    return model.objects.all()
+
+
+def is_public(instance):
+    return public_queryset(type(instance)).filter(pk=instance.pk).exists()
+
+
+def _flatten(value):
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(v) for v in value)
+    return str(value or "")
+
+
+def build_document(instance):
+    doc = dict(instance.search_document())
+    doc["key"] = document_key(instance)
+    doc["search_text"] = normalize(" ".join(_flatten(doc.get(k)) for k in TEXT_KEYS))
+    doc["title_sort"] = normalize(doc["title"])
+    doc["facets"] = {spec.name: facet_values(doc, spec.name) for spec in FACETS if spec.name != "open"}
+    return doc

@@ -1,0 +1,201 @@
+"""Talking to Elasticsearch: the client, the index definition, the alias.
+
+Queries and writes go through an alias that points at one versioned index,
+so a rebuild fills a new index and swaps the alias in one atomic step while
+searches keep answering. Every call has a short timeout and no retries: a
+slow or absent engine must cost a page a fraction of a second, after which
+the database backend answers."""
+
+import logging
+import threading
+import time
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils import timezone
+
+logger = logging.getLogger("portal.search")
+
+_client = None
+_client_lock = threading.Lock()
+_down_until = 0.0
+
+ANALYSIS = {
+    "filter": {
+        # Unigrams are indexed beside the bigrams so a one-character query
+        # still finds its character inside a word; queries use bigrams only,
+        # and phrase matching over them is substring matching.
+        "ja_bigram_index": {"type": "cjk_bigram", "output_unigrams": True},
+        "ja_bigram_search": {"type": "cjk_bigram", "output_unigrams": False},
+    },
+    "analyzer": {
+        "ja_index": {"type": "custom", "tokenizer": "standard", "filter": ["cjk_width", "lowercase", "ja_bigram_index"]},
+        "ja_search": {"type": "custom", "tokenizer": "standard", "filter": ["cjk_width", "lowercase", "ja_bigram_search"]},
+    },
+    "normalizer": {"ja_keyword": {"type": "custom", "filter": ["cjk_width", "lowercase"]}},
+}
+
+KUROMOJI_ANALYSIS = {
+    "analyzer": {
+        "ja_index": {"type": "custom", "tokenizer": "kuromoji_tokenizer", "filter": ["kuromoji_baseform", "cjk_width", "lowercase"]},
+        "ja_search": {"type": "custom", "tokenizer": "kuromoji_tokenizer", "filter": ["kuromoji_baseform", "cjk_width", "lowercase"]},
+    },
+}
+
+
+def _text(boost_keyword=False):
+    mapping = {"type": "text", "analyzer": "ja_index", "search_analyzer": "ja_search"}
+    if boost_keyword:
+        mapping["fields"] = {"raw": {"type": "keyword", "normalizer": "ja_keyword", "ignore_above": 256}}
+    return mapping
+
+
+def index_body():
+    from .facets import FACETS
+
+    analysis = dict(ANALYSIS)
+    if getattr(settings, "ELASTICSEARCH_ANALYZER", "bigram") == "kuromoji":
+        analysis = {**ANALYSIS, **KUROMOJI_ANALYSIS}
+    properties = {
+        "key": {"type": "keyword"},
+        "title": _text(boost_keyword=True),
+        "summary": _text(),
+        "search_text": _text(),
+        "title_sort": {"type": "keyword"},
+        "published_at": {"type": "date"},
+        "application_open": {"type": "date"},
+        "application_close": {"type": "date"},
+        # The document itself is kept in _source for display; only what is
+        # queried is indexed.
+        "doc": {"type": "object", "enabled": False},
+    }
+    for spec in FACETS:
+        if spec.name != "open":
+            properties[f"facet_{spec.name}"] = {"type": "keyword"}
+    return {
+        "settings": {"number_of_shards": 1, "number_of_replicas": 0, "analysis": analysis},
+        "mappings": {"dynamic": "strict", "properties": properties},
+    }
+
+
+def alias_name():
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-documents"
+
+
+def new_index_name():
+    return f"{alias_name()}-{timezone.now().strftime('%Y%m%d%H%M%S%f')}"
+
+
+def configured():
+    return bool(settings.ELASTICSEARCH_URL)
+
+
+def client():
+    global _client
+    if _client is None:
+        with _client_lock:
+            if _client is None:
+                from elasticsearch import Elasticsearch
+
+                auth = None
+                if settings.ELASTICSEARCH_USERNAME:
+                    auth = (settings.ELASTICSEARCH_USERNAME, settings.ELASTICSEARCH_PASSWORD)
+                _client = Elasticsearch(
+                    settings.ELASTICSEARCH_URL,
+                    basic_auth=auth,
+                    request_timeout=settings.ELASTICSEARCH_TIMEOUT,
+                    max_retries=0,
+                    retry_on_timeout=False,
+                )
+    return _client
+
+
+def available():
+    """False while a recent failure is cooling down: after one timeout we do
+    not make every request wait for the next one."""
+    return configured() and time.monotonic() >= _down_until
+
+
+def mark_down(error):
+    global _down_until
+    _down_until = time.monotonic() + settings.ELASTICSEARCH_RETRY_AFTER
+    logger.warning("Elasticsearch unavailable, using the database backend: %s", error)
+
+
+def mark_up():
+    global _down_until
+    _down_until = 0.0
+
+
+@receiver(setting_changed)
+def reset(setting=None, **kwargs):
+    """A changed URL or credential (tests, a reconfigured shell) needs a new
+    client and a fresh start for the breaker."""
+    global _client, _down_until
+    if setting is None or setting.startswith("ELASTICSEARCH_"):
+        _client = None
+        _down_until = 0.0
+
+
+def es_document(doc):
+    body = {
+        "key": doc["key"],
+        "title": doc["title"],
+        "summary": doc.get("summary", ""),
+        "search_text": doc["search_text"],
+        "title_sort": doc["title_sort"],
+        "published_at": doc.get("published_at"),
+        "application_open": doc.get("application_open"),
+        "application_close": doc.get("application_close"),
+        "doc": doc,
+    }
+    for name, values in doc["facets"].items():
+        body[f"facet_{name}"] = values
+    return body
+
+
+def create_index(name):
+    client().indices.create(index=name, **index_body())
+
+
+def ensure_alias():
+    """Create the first index behind the alias if there is none yet."""
+    es = client()
+    if not es.indices.exists_alias(name=alias_name()):
+        name = new_index_name()
+        create_index(name)
+        es.indices.put_alias(index=name, name=alias_name())
+
+
+def indexes_behind_alias():
+    es = client()
+    if not es.indices.exists_alias(name=alias_name()):
+        return []
+    return sorted(es.indices.get_alias(name=alias_name()))
+
+
+def bulk_actions(rows, index):
+    for row in rows:
+        if row.is_deleted:
+            yield {"_op_type": "delete", "_index": index, "_id": row.key}
+        else:
+            yield {"_op_type": "index", "_index": index, "_id": row.key, "_source": es_document(row.data)}
+
+
+def bulk_write(rows, index=None, refresh=False):
+    """Write rows; returns the keys Elasticsearch accepted. A delete of a
+    document it never had counts as done."""
+    from elasticsearch.helpers import streaming_bulk
+
+    done = set()
+    for ok, item in streaming_bulk(
+        client(), bulk_actions(rows, index or alias_name()), raise_on_error=False, raise_on_exception=True,
+        refresh="wait_for" if refresh else False, chunk_size=500,
+    ):
+        op, result = next(iter(item.items()))
+        if ok or (op == "delete" and result.get("status") == 404):
+            done.add(result["_id"])
+        else:
+            logger.error("Elasticsearch refused %s: %s", result.get("_id"), result.get("error"))
+    return done

@@ -1,0 +1,36 @@
+from django.db import models
+
+
+class SearchDocument(models.Model):
+    """One row per indexable item: the document both backends read, and the
+    outbox that carries it to Elasticsearch.
+
+    The row is written in the same transaction as the publish or unpublish
+    that caused it, so the index can always catch up from here: `pending`
+    rows are pushed after commit and by `search_sync`, a withdrawn item stays
+    as a tombstone (`is_deleted`) until Elasticsearch has dropped it."""
+
+    key = models.CharField("キー", max_length=100, unique=True)
+    kind = models.CharField("種類", max_length=20, db_index=True)
+    data = models.JSONField("文書", default=dict)
+    facets = models.JSONField("ファセット値", default=dict)
+    text = models.TextField("正規化した本文", blank=True)
+    title = models.TextField("正規化したタイトル", blank=True)
+    published_at = models.DateTimeField("公開日時", null=True, blank=True)
+    is_deleted = models.BooleanField("削除済み", default=False)
+    pending = models.BooleanField("未送信", default=True)
+    attempts = models.PositiveIntegerField("送信失敗回数", default=0)
+    next_attempt_at = models.DateTimeField("次回送信", null=True, blank=True)
+    last_error = models.TextField("最後のエラー", blank=True)
+    updated_at = models.DateTimeField("更新日時", auto_now=True)
+
+    class Meta:
+        verbose_name = "検索文書"
+        verbose_name_plural = "検索文書"
+        indexes = [
+            models.Index(fields=["pending", "next_attempt_at"], name="search_outbox_due"),
+            models.Index(fields=["is_deleted", "kind"], name="search_live_kind"),
+        ]
+
+    def __str__(self):
+        return self.key

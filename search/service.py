@@ -1,0 +1,79 @@
+"""The one entry point pages and the API call: pick the backend, fall back
+to the database when Elasticsearch fails, and add editors' best bets."""
+
+import logging
+
+from django.http import Http404
+from wagtail.contrib.search_promotions.models import Query as PromotionQuery
+
+from . import elastic, indexing
+from .backends.database import DatabaseBackend
+from .backends.elasticsearch import ElasticsearchBackend
+from .facets import value_labels
+from .models import SearchDocument
+from .query import parse
+from .results import present
+
+logger = logging.getLogger("portal.search")
+
+FALLBACK_NOTICE = "検索エンジンに接続できないため、データベースによる検索結果を表示しています。"
+
+
+def raw_search(query):
+    """(raw result, backend name, notice)."""
+    if elastic.available():
+        try:
+            if SearchDocument.objects.filter(pending=True).exists():
+                indexing.push_pending(refresh=True)  # catch up, visibly, before answering
+            raw = ElasticsearchBackend().search(query)
+            return _without_withdrawn(raw), "elasticsearch", ""
+        except Exception as error:  # timeouts, refused connections, engine errors alike
+            elastic.mark_down(error)
+    notice = FALLBACK_NOTICE if elastic.configured() else ""
+    return DatabaseBackend().search(query), "database", notice
+
+
+def _without_withdrawn(raw):
+    """An item withdrawn while its tombstone still waits for the engine is
+    never shown: the outbox, not the index, has the last word."""
+    keys = [doc["key"] for doc in raw.documents]
+    withdrawn = set(SearchDocument.objects.filter(key__in=keys, is_deleted=True).values_list("key", flat=True))
+    if withdrawn:
+        raw.documents = [doc for doc in raw.documents if doc["key"] not in withdrawn]
+        raw.count -= len(withdrawn)
+    return raw
+
+
+def promoted_documents(query):
+    """Editors' best bets for the exact (normalised) query, first page only."""
+    if not query.text or query.page != 1:
+        return []
+    picks = PromotionQuery.get(query.text).editors_picks.select_related("page__content_type").order_by("sort_order")
+    keys = [f"{pick.page.specific_class._meta.label_lower}:{pick.page_id}" for pick in picks]
+    if not keys:
+        return []
+    rows = dict(SearchDocument.objects.filter(key__in=keys, is_deleted=False).values_list("key", "data"))
+    kinds = set(query.fixed.get("kind", ()))
+    return [rows[k] for k in keys if k in rows and (not kinds or rows[k]["kind"] in kinds)]
+
+
+def search(params, fixed=None, log_query=True):
+    query, ignored = parse(params, fixed=fixed)
+    raw, backend, notice = raw_search(query)
+    if raw.count and query.page > -(-raw.count // query.per_page):
+        raise Http404(f"{query.page}ページ目はありません（全{-(-raw.count // query.per_page)}ページ）。")
+    if log_query and query.text and query.page == 1:
+        PromotionQuery.get(query.text).add_hit()
+    return present(raw, query, params, value_labels(), backend, notice, ignored, promoted_documents(query))
+
+
+def suggest(text, limit=8):
+    from .normalize import clean_query
+
+    text = clean_query(text)
+    if elastic.available():
+        try:
+            return ElasticsearchBackend().suggest(text, limit), "elasticsearch"
+        except Exception as error:
+            elastic.mark_down(error)
+    return DatabaseBackend().suggest(text, limit), "database"

@@ -1,0 +1,48 @@
+"""Content events → outbox rows, in the transaction of the event."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, published, unpublished
+
+from . import indexing
+from .documents import is_indexed
+
+
+def _dependents(instance):
+    """Items whose documents quote this one (a case shows its award tiers)."""
+    return getattr(instance, "search_dependents", lambda: [])()
+
+
+def on_publish(sender, instance, **kwargs):
+    if is_indexed(instance):
+        indexing.record(instance)
+        for item in _dependents(instance):
+            indexing.record(item)
+
+
+def on_withdraw(sender, instance, **kwargs):
+    if is_indexed(instance):
+        dependents = _dependents(instance) if instance.pk else []
+        indexing.forget(instance)
+        for item in dependents:
+            indexing.record(item)
+
+
+def on_move(sender, instance, **kwargs):
+    indexing.record_tree(instance)
+
+
+def on_restriction_change(sender, instance, **kwargs):
+    indexing.record_tree(instance.page)
+
+
+def connect():
+    page_published.connect(on_publish, dispatch_uid="search-page-published")
+    page_unpublished.connect(on_withdraw, dispatch_uid="search-page-unpublished")
+    published.connect(on_publish, dispatch_uid="search-published")
+    unpublished.connect(on_withdraw, dispatch_uid="search-unpublished")
+    post_delete.connect(on_withdraw, dispatch_uid="search-deleted")
+    post_page_move.connect(on_move, dispatch_uid="search-page-moved")
+    page_slug_changed.connect(on_move, dispatch_uid="search-page-slug-changed")
+    post_save.connect(on_restriction_change, sender=PageViewRestriction, dispatch_uid="search-restriction-saved")
+    post_delete.connect(on_restriction_change, sender=PageViewRestriction, dispatch_uid="search-restriction-deleted")
