@@ -8,9 +8,8 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-
-from .money import parse_fiscal_index, parse_rate
-from .eligibility import APPLICANT_KIND_LABELS, DISADVANTAGED_LABELS, METHOD_LABELS
+from .eligibility import APPLICANT_KIND_LABELS, DISADVANTAGED_LABELS, METHOD_LABELS, Option, Rule
+from .money import parse_fiscal_index
 
 APPLICANT_KIND_CHOICES = list(APPLICANT_KIND_LABELS.items())
 DISADVANTAGED_CHOICES = list(DISADVANTAGED_LABELS.items())
@@ -28,14 +27,17 @@ class OptionBlock(blocks.StructBlock):
     note = blocks.CharBlock(label="補足", required=False, max_length=200)
 
     def clean(self, value):
+        # The evaluator's own parser is the judge, so nothing an editor can
+        # save is rejected later by the finder or the program page.
         value = super().clean(value)
-        if value.get("rate"):
-            try:
-                parse_rate(value["rate"])
-            except ValueError:
-                raise StructBlockValidationError(
-                    block_errors={"rate": ValidationError("分数で入力してください（例：1/2）")}
-                ) from None
+        try:
+            Option.from_dict(option_dict(value))
+        except ValueError:
+            if value["method"] in {"rate", "special_tax"}:
+                message = "補助率・措置率を分数で入力してください（例：1/2）"
+            else:
+                message = "定額・委託・なしの方式では補助率を空欄にしてください"
+            raise StructBlockValidationError(block_errors={"rate": ValidationError(message)}) from None
         return value
 
     class Meta:
@@ -64,6 +66,10 @@ class RuleBlock(blocks.StructBlock):
             raise StructBlockValidationError(
                 block_errors={"max_fiscal_index": ValidationError("0以上の数値で入力してください（例：0.8）")}
             )
+        try:
+            Rule.from_dict(rule_dict(value))
+        except ValueError as error:
+            raise ValidationError(f"この区分は判定に使えません：{error}") from None
         return value
 
     class Meta:
@@ -75,6 +81,15 @@ def _blank_to_none(value):
     return value if value not in ("", None) else None
 
 
+def option_dict(value):
+    return {
+        "method": value["method"],
+        "rate": _blank_to_none(value["rate"]),
+        "cap_yen": value["cap_yen"],
+        "note": value["note"] or "",
+    }
+
+
 def rule_dict(value):
     """The evaluator's dict for one rule block value (empty text → None)."""
     return {
@@ -84,14 +99,6 @@ def rule_dict(value):
         "max_fiscal_index": _blank_to_none(value["max_fiscal_index"]),
         "small_municipality": bool(value["small_municipality"]),
         "prerequisites": [p for p in value["prerequisites"] if p],
-        "options": [
-            {
-                "method": option["method"],
-                "rate": _blank_to_none(option["rate"]),
-                "cap_yen": option["cap_yen"],
-                "note": option["note"] or "",
-            }
-            for option in value["options"]
-        ],
+        "options": [option_dict(option) for option in value["options"]],
         "note": value["note"] or "",
     }

@@ -1,0 +1,153 @@
+"""The finder's form: what a body tells us about itself, read leniently.
+
+Amounts and fiscal indices are typed the way Japanese pages write them
+("３,０００万円", "０．３５"), so they are plain text fields normalised through
+supports/money.py; Django's number fields would reject them.  The choices that
+come from the database (市区町村, 分野, 前提条件) are passed in already loaded, so
+building and validating the form costs no query."""
+
+from django import forms
+
+from .eligibility import APPLICANT_KIND_LABELS, DISADVANTAGED_LABELS, LOCAL_GOVERNMENT_KINDS
+from .models import SupportKind
+from .money import parse_fiscal_index, parse_yen
+
+YEARS_ALL = "all"
+YEARS_CURRENT = "current"
+SMALL_YES = "yes"
+SMALL_NO = "no"
+
+NOT_IN_LIST = "選択肢にない値が含まれています。一覧から選んでください。"
+
+
+class CheckboxesField(forms.MultipleChoiceField):
+    """Blank values (``?field=`` in a hand-written or shortened URL) mean nothing was ticked."""
+
+    widget = forms.CheckboxSelectMultiple
+    default_error_messages = {"invalid_choice": NOT_IN_LIST}
+
+    def to_python(self, value):
+        return [item for item in super().to_python(value) if item.strip()]
+
+
+def _checkboxes(label, choices=()):
+    return CheckboxesField(label=label, required=False, choices=choices)
+
+
+class FinderForm(forms.Form):
+    municipality = forms.ChoiceField(
+        label="市区町村・都道府県",
+        required=False,
+        help_text="選ぶと団体の種類と地域ブロックが決まります。一覧にない団体は「団体の種類」を選んでください。",
+        error_messages={"invalid_choice": "選択された市区町村は登録されていません。一覧から選んでください。"},
+    )
+    applicant_kind = forms.ChoiceField(
+        label="団体の種類",
+        required=False,
+        choices=[("", "（市区町村から自動で設定）"), *APPLICANT_KIND_LABELS.items()],
+        help_text="第三セクターや民間事業者などは、所在する市区町村とあわせて選べます。",
+        error_messages={"invalid_choice": "団体の種類は一覧から選んでください。"},
+    )
+    disadvantaged = _checkboxes("該当する条件不利地域", DISADVANTAGED_LABELS.items())
+    fiscal_index = forms.CharField(
+        label="財政力指数（3か年平均）",
+        required=False,
+        max_length=20,
+        help_text="例：0.45。分からなければ空欄のままで構いません（条件付きで判定します）。",
+        error_messages={"max_length": "財政力指数は0以上10以下の数値で入力してください（例：0.45）。"},
+    )
+    small_municipality = forms.ChoiceField(
+        label="小規模地方公共団体に該当するか（市の場合）",
+        required=False,
+        choices=[("", "分からない"), (SMALL_YES, "該当する"), (SMALL_NO, "該当しない")],
+        help_text="都道府県・政令指定都市・中核市・施行時特例市・特別区以外の地方公共団体です。町村は自動で該当します。",
+        error_messages={"invalid_choice": "「該当する」「該当しない」「分からない」から選んでください。"},
+    )
+    cost = forms.CharField(
+        label="事業費",
+        required=False,
+        max_length=30,
+        help_text="例：3000万円、30,000,000、1.5億円。入力すると方式ごとの支援額を計算します。",
+        error_messages={"max_length": "事業費は「3000万円」「30,000,000」のように金額で入力してください。"},
+    )
+    prerequisites = _checkboxes("完了済みの前提条件")
+    field = _checkboxes("関心のある分野")
+    support_kind = _checkboxes("支援の種類", SupportKind.choices)
+    years = forms.ChoiceField(
+        label="対象の年度",
+        required=False,
+        choices=[
+            (YEARS_ALL, "過去の年度の支援策も表示する"),
+            (YEARS_CURRENT, "今年度以降の支援策だけを表示する"),
+        ],
+        widget=forms.RadioSelect,
+        help_text="登録されている支援策は2015〜2018年度の資料に基づくため、初期設定では過去の年度も表示します。",
+        error_messages={"invalid_choice": "対象の年度は一覧から選んでください。"},
+    )
+
+    def __init__(self, data=None, *, municipalities, fields, prerequisites):
+        if data is not None and "years" not in data:
+            # Keeps the default radio checked when the form is redisplayed.
+            data = data.copy()
+            data["years"] = YEARS_ALL
+        super().__init__(data, initial={"years": YEARS_ALL}, label_suffix="")
+        self._municipalities = {str(m.pk): m for m in municipalities}
+        groups = {}
+        # Within a prefecture the prefecture itself comes first, then its bodies.
+        for m in sorted(municipalities, key=lambda m: (m.prefecture.code, m.kind != "prefecture")):
+            groups.setdefault(m.prefecture.name, []).append((str(m.pk), f"{m.name}（{m.get_kind_display()}）"))
+        self.fields["municipality"].choices = [("", "選択しない"), *groups.items()]
+        self._fields = {f.slug: f for f in fields}
+        self.fields["field"].choices = [(f.slug, f.name) for f in fields]
+        self.fields["prerequisites"].choices = [(p, p) for p in prerequisites]
+
+    def clean_municipality(self):
+        return self._municipalities.get(self.cleaned_data["municipality"])
+
+    def clean_fiscal_index(self):
+        text = self.cleaned_data["fiscal_index"].strip()
+        if not text:
+            return None
+        value = parse_fiscal_index(text)
+        if value is None:
+            raise forms.ValidationError("財政力指数は0以上10以下の数値で入力してください（例：0.45）。")
+        return value
+
+    def clean_small_municipality(self):
+        return {SMALL_YES: True, SMALL_NO: False}.get(self.cleaned_data["small_municipality"])
+
+    def clean_cost(self):
+        text = self.cleaned_data["cost"].strip()
+        if not text:
+            return None
+        value = parse_yen(text)
+        if value is None:
+            raise forms.ValidationError("事業費は「3000万円」「30,000,000」のように金額で入力してください。")
+        if value < 1:
+            raise forms.ValidationError("事業費は1円以上で入力してください。")
+        return value
+
+    def clean_field(self):
+        return [self._fields[slug] for slug in self.cleaned_data["field"]]
+
+    def clean_years(self):
+        return self.cleaned_data["years"] or YEARS_ALL
+
+    def clean(self):
+        """The body's kind comes from the municipality unless the applicant is
+        another kind of body located there (a 第三セクター, a company…)."""
+        data = super().clean()
+        municipality, kind = data.get("municipality"), data.get("applicant_kind")
+        if "municipality" in self.errors or "applicant_kind" in self.errors:
+            return data
+        if municipality is None and not kind:
+            self.add_error("municipality", "市区町村を選ぶか、団体の種類を選んでください。")
+        elif municipality is not None and not kind:
+            data["applicant_kind"] = municipality.kind
+        elif municipality is not None and kind in LOCAL_GOVERNMENT_KINDS and kind != municipality.kind:
+            actual = municipality.get_kind_display()
+            self.add_error(
+                "applicant_kind",
+                f"{municipality}は{actual}です。団体の種類を空欄にするか「{actual}」を選んでください。",
+            )
+        return data
