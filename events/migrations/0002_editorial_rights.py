@@ -1,0 +1,17 @@
+from django.db import migrations
+
+from events.roles import grant_snippet_rights, revoke_snippet_rights
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("events", "0001_initial"),
+        ("editorial", "0001_editorial_groups"),
+    ]
+
+    operations = [
+        migrations.RunPython(
+            lambda apps, schema_editor: grant_snippet_rights(apps, "events", "seminar"),
+            lambda apps, schema_editor: revoke_snippet_rights(apps, "events", "seminar"),
+        )
+    ]
