@@ -33,10 +33,10 @@ class CaseIndexPage(Page):
         verbose_name = "事例一覧"
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import case_listing
+        from search.views import search_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(case_listing(self, request.GET))
+        context.update(search_context(request, fixed={"kind": ["case"]}))
         return context
 
 
@@ -125,6 +125,30 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
 
     def programs(self):
         return [link.program for link in self.program_links.all()]
+
+    def search_document(self):
+        from search.text import stream_text
+
+        effects = " ".join(f"{e.label}{e.value}{e.unit}" for e in self.effects.all())
+        prefectures = self.prefectures()
+        return {
+            "kind": "case",
+            "title": self.title,
+            "summary": self.summary,
+            "body": "\n".join(filter(None, [self.challenge, stream_text(self.body), effects])),
+            "url": self.get_url(),
+            "fields": [f.slug for f in self.fields.all()],
+            "block": [b.slug for b in self.blocks()],
+            "prefecture": [p.slug for p in prefectures],
+            "prefecture_names": [p.name for p in prefectures],
+            "municipalities": [m.name for m in self.municipalities()],
+            "tags": [t.name for t in self.tags.all()],
+            "implementers": self.implementers,
+            "year": self.year_started,
+            "selected_100": self.selected_100,
+            "award_tier": sorted({r.tier for r in self.award_results.all() if r.award.live}),
+            "published_at": self.first_published_at.isoformat() if self.first_published_at else None,
+        }
 
 
 class CaseMunicipality(Orderable):

@@ -14,13 +14,19 @@ class HomePage(Page):
         FieldPanel("lead"),
         InlinePanel("featured_cases", heading="注目の事例", label="事例"),
     ]
-    subpage_types = ["cases.CaseIndexPage", "supports.SupportIndexPage"]
+    subpage_types = [
+        "cases.CaseIndexPage",
+        "supports.SupportIndexPage",
+        "events.SeminarCalendarPage",
+        "awards.AwardArchivePage",
+    ]
     max_count = 1
 
     class Meta:
         verbose_name = "ホーム"
 
     def get_context(self, request, *args, **kwargs):
+        from awards.models import Award, AwardArchivePage
         from cases.models import CaseIndexPage, CaseStudyPage
         from supports.models import SupportIndexPage, SupportProgramPage
 
@@ -41,6 +47,8 @@ class HomePage(Page):
         context["case_index"] = CaseIndexPage.objects.live().first()
         context["support_index"] = SupportIndexPage.objects.live().first()
         context["programs"] = SupportProgramPage.objects.live().public().order_by("-fiscal_year", "path")[:6]
+        context["latest_award"] = Award.objects.latest_edition_with_results()
+        context["award_archive"] = AwardArchivePage.objects.live().first()
         return context
 
 

@@ -125,6 +125,25 @@ def ensure_page(parent, model, slug, values, report, kind):
     return model.objects.get(pk=page.pk), True
 
 
+def ensure_snippet(model, lookup, values, report, kind):
+    """ensure_page for publishable snippets (DraftStateMixin, RevisionMixin):
+    create or update, publishing a revision only on a change."""
+    stored = model.objects.filter(**lookup).first()
+    if stored is None:
+        obj = model(**lookup, **values)
+        obj.save()
+    else:
+        obj = stored.get_latest_revision_as_object()
+        changed = [name for name, value in values.items() if _value(obj, name) != _value_of(value)]
+        if not changed:
+            return stored
+        for name in changed:
+            setattr(obj, name, values[name])
+    obj.save_revision().publish()
+    report.count(kind, created=stored is None)
+    return model.objects.get(pk=obj.pk)
+
+
 def _value(page, name):
     return _value_of(getattr(page, name))
 
@@ -316,4 +335,32 @@ def load_all():
     case_index, support_index = ensure_indexes(home, report)
     programs = load_programs(support_index, report)
     load_cases(case_index, programs, report)
+    load_seminars_and_awards(home, report)
     return report
+
+
+def load_seminars_and_awards(home, report):
+    # Imported here: those seed modules use this module's helpers.
+    from awards.models import AwardArchivePage
+    from awards.seed import load_awards
+    from events.models import SeminarCalendarPage
+    from events.seed import load_seminars
+
+    ensure_page(
+        home,
+        SeminarCalendarPage,
+        "seminars",
+        {"title": "セミナー・説明会", "intro": "ICT・IoTの地域実装に関するセミナーや自治体向け説明会などの日程です。カレンダーアプリでの購読もできます。"},
+        report,
+        "セミナー・説明会ページ",
+    )
+    ensure_page(
+        home,
+        AwardArchivePage,
+        "awards",
+        {"title": "ICT地域活性化大賞", "intro": "ICTを活用して地域を活性化した優れた取組を表彰するICT地域活性化大賞（2014・2015年度は地域情報化大賞）の受賞結果です。"},
+        report,
+        "表彰ページ",
+    )
+    load_seminars(report)
+    load_awards(report)

@@ -5,6 +5,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -25,7 +26,7 @@ class SupportKind(models.TextChoices):
     PROMOTION = "promotion", "普及促進"
 
 
-class SupportIndexPage(Page):
+class SupportIndexPage(RoutablePageMixin, Page):
     intro = models.TextField("導入文", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -36,11 +37,26 @@ class SupportIndexPage(Page):
         verbose_name = "支援策一覧"
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import program_listing
+        from search.views import search_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(program_listing(self, request.GET))
+        context.update(search_context(request, fixed={"kind": ["program"]}))
         return context
+
+    # The finder lives under the index so its URL and breadcrumbs follow the
+    # page an editor may move or rename; Wagtail serves only paths ending in
+    # "/", hence finder/csv/ rather than finder.csv.
+    @path("finder/", name="finder")
+    def finder(self, request):
+        from .views import finder_page
+
+        return finder_page(request, self)
+
+    @path("finder/csv/", name="finder_csv")
+    def finder_csv(self, request):
+        from .views import finder_csv
+
+        return finder_csv(request, self)
 
 
 class SupportProgramTag(TaggedItemBase):
@@ -133,6 +149,29 @@ class SupportProgramPage(SummaryAndSourceMixin, Page):
     @property
     def fiscal_year_label(self):
         return f"{self.fiscal_year}年度"
+
+    def search_document(self):
+        from search.text import html_text
+
+        return {
+            "kind": "program",
+            "title": self.title,
+            "summary": self.summary,
+            "body": "\n".join(filter(None, [html_text(self.body), self.eligible_bodies, self.conditions, self.terms])),
+            "url": self.get_url(),
+            "fields": [f.slug for f in self.fields.all()],
+            "block": [],
+            "prefecture": [],
+            "municipalities": [],
+            "tags": [t.name for t in self.tags.all()],
+            "ministry": self.ministry,
+            "year": self.fiscal_year,
+            "support_kind": self.support_kind,
+            "applicant_kinds": sorted({kind for rule in self.rule_dicts() for kind in rule["applicant_kinds"]}),
+            "application_open": self.application_open.isoformat() if self.application_open else None,
+            "application_close": self.application_close.isoformat() if self.application_close else None,
+            "published_at": self.first_published_at.isoformat() if self.first_published_at else None,
+        }
 
     def used_by_cases(self):
         from cases.models import CaseStudyPage

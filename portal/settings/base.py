@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "taxonomy",
     "cases",
     "supports",
+    "events",
+    "awards",
     "search",
     "editorial",
     "seedcontent",
@@ -99,6 +101,8 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
+# A publish and the search outbox row it writes commit or roll back together.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -159,3 +163,10 @@ LOGGING = {
         "portal": {"handlers": ["console"], "level": os.environ.get("PORTAL_LOG_LEVEL", "INFO")},
     },
 }
+
+# Seconds: one request to Elasticsearch, and how long to stay on the database
+# backend after a failure before trying the engine again.
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+ELASTICSEARCH_RETRY_AFTER = float(os.environ.get("ELASTICSEARCH_RETRY_AFTER", "10"))
+# "bigram" (cjk_bigram, always available) or "kuromoji" (needs the plugin).
+ELASTICSEARCH_ANALYZER = os.environ.get("ELASTICSEARCH_ANALYZER", "bigram")

@@ -8,3 +8,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Tests choose their search backend explicitly (tests/search/conftest.py):
+# the engine the test command started is offered here, not switched on for
+# every test, because most tests run inside a transaction the engine cannot see.
+TEST_ELASTICSEARCH_URL = ELASTICSEARCH_URL  # noqa: F405
+ELASTICSEARCH_URL = ""
+ELASTICSEARCH_INDEX_PREFIX = "portal-test"
+ELASTICSEARCH_TIMEOUT = 5
