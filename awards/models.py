@@ -26,6 +26,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from home.pagebase import RoutedSnippetMixin
+
 
 class AwardTier(models.TextChoices):
     GRAND = "grand", "大賞・総務大臣賞"
@@ -68,7 +70,16 @@ class AwardQuerySet(models.QuerySet):
         )
 
 
-class Award(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
+class Award(
+    RoutedSnippetMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     """One edition of the award (地域情報化大賞2014 … ICT地域活性化大賞2017)
     with its results inline, published through moderation.
 
@@ -76,6 +87,8 @@ class Award(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Previe
     saying which edition each won (過去の総務大臣賞, 2014–2016), they are kept
     as a compilation over those years rather than assigned to a guessed
     edition."""
+
+    routing_page_model = "awards.AwardArchivePage"
 
     kind = models.CharField("区分", max_length=20, choices=AwardKind.choices, default=AwardKind.EDITION)
     name = models.CharField("名称", max_length=100, help_text="例：ICT地域活性化大賞2017")
@@ -177,20 +190,12 @@ class Award(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Previe
     def path_under(self, archive_url):
         return f"{archive_url}{self.slug}/"
 
-    def get_url(self, request=None):
-        page = AwardArchivePage.objects.live().first()
-        return self.path_under(page.get_url(request)) if page else None
-
-    @property
-    def url(self):
-        return self.get_url()
-
     def get_preview_template(self, request, mode_name):
         return "awards/award_edition.html"
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
-        page = AwardArchivePage.objects.live().first()
+        page = self.routing_page()
         context.update(page=page, award=self, archive_url=page.get_url(request) if page else "/")
         return context
 

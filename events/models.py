@@ -1,5 +1,4 @@
 import datetime
-import html
 import uuid
 
 from django import forms
@@ -7,8 +6,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.utils.html import strip_tags
-from django.utils.text import normalize_newlines
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -18,6 +15,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, Page, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
+
+from home.pagebase import RoutedSnippetMixin
+from search.text import html_text
 
 from . import calendar
 
@@ -83,12 +83,15 @@ class SeminarTag(TaggedItemBase):
 
 
 class Seminar(
+    RoutedSnippetMixin,
     WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel
 ):
     """A seminar, briefing, workshop, forum or exhibition.
 
     Dates and times are Japanese wall-clock values; `start` and `end` give
     them as aware Asia/Tokyo datetimes. No time means an all-day event."""
+
+    routing_page_model = "events.SeminarCalendarPage"
 
     title = models.CharField("名称", max_length=200)
     slug = models.SlugField(
@@ -263,20 +266,12 @@ class Seminar(
         return area or (f"{self.block.name}地域" if self.block else "")
 
     def description_text(self):
-        return html.unescape(normalize_newlines(strip_tags(self.description.replace("</p>", "</p>\n")))).strip()
+        return html_text(self.description)
 
     # URLs
 
     def path_under(self, calendar_url):
         return f"{calendar_url}{self.start_date.year}/{self.slug}/"
-
-    def get_url(self, request=None):
-        page = SeminarCalendarPage.objects.live().first()
-        return self.path_under(page.get_url(request)) if page else None
-
-    @property
-    def url(self):
-        return self.get_url()
 
     # Preview
 
@@ -287,7 +282,7 @@ class Seminar(
         from .views import detail_context
 
         context = super().get_preview_context(request, mode_name)
-        context.update(detail_context(SeminarCalendarPage.objects.live().first(), request, self))
+        context.update(detail_context(self.routing_page(), request, self))
         return context
 
     # Search

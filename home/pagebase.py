@@ -16,3 +16,25 @@ class SummaryAndSourceMixin(models.Model):
 
     def meta_description(self):
         return (self.search_description or self.summary or self.title)[:160]
+
+
+class RoutedSnippetMixin:
+    """A snippet whose public page is a route of a single listing page (the
+    calendar, the award archive): its URL follows that page wherever an
+    editor moves or renames it. Subclasses name the page model and say where
+    below it they live (`path_under`)."""
+
+    routing_page_model = ""  # "app_label.ModelName"
+
+    def routing_page(self):
+        from django.apps import apps
+
+        return apps.get_model(self.routing_page_model).objects.live().first()
+
+    def get_url(self, request=None):
+        page = self.routing_page()
+        return self.path_under(page.get_url(request)) if page else None
+
+    @property
+    def url(self):
+        return self.get_url()

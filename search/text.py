@@ -1,11 +1,15 @@
 """Plain text out of rich content, for the search document."""
 
+import html as htmllib
+
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 
 
 def html_text(html):
-    return normalize_newlines(strip_tags(html or "")).strip()
+    """Text of rich-text HTML: paragraphs on their own lines, entities decoded."""
+    text = strip_tags((html or "").replace("</p>", "</p>\n"))
+    return htmllib.unescape(normalize_newlines(text)).strip()
 
 
 def stream_text(stream):
