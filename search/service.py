@@ -3,8 +3,10 @@ to the database when Elasticsearch fails, and add editors' best bets."""
 
 import logging
 
+from django.db import DatabaseError, transaction
 from django.http import Http404
 from wagtail.contrib.search_promotions.models import Query as PromotionQuery
+from wagtail.contrib.search_promotions.models import SearchPromotion
 
 from . import elastic, indexing
 from .backends.database import DatabaseBackend
@@ -48,7 +50,9 @@ def promoted_documents(query):
     """Editors' best bets for the exact (normalised) query, first page only."""
     if not query.text or query.page != 1:
         return []
-    picks = PromotionQuery.get(query.text).editors_picks.select_related("page__content_type").order_by("sort_order")
+    # A read only: Query.get() would create a row for every new query string.
+    picks = SearchPromotion.objects.filter(query__query_string=query.text).select_related("page__content_type")
+    picks = picks.order_by("sort_order")
     keys = [f"{pick.page.specific_class._meta.label_lower}:{pick.page_id}" for pick in picks]
     if not keys:
         return []
@@ -57,13 +61,24 @@ def promoted_documents(query):
     return [rows[k] for k in keys if k in rows and (not kinds or rows[k]["kind"] in kinds)]
 
 
+def log_hit(text):
+    """Counting a query is a write inside a read-only request; when the
+    database cannot take it now (SQLite under concurrent load), the count is
+    lost rather than the visitor's results."""
+    try:
+        with transaction.atomic():
+            PromotionQuery.get(text).add_hit()
+    except DatabaseError as error:  # locked, or a concurrent first count of the same query
+        logger.warning("search query not counted: %s", error)
+
+
 def search(params, fixed=None, log_query=True):
     query, ignored = parse(params, fixed=fixed)
     raw, backend, notice = raw_search(query)
     if raw.count and query.page > -(-raw.count // query.per_page):
         raise Http404(f"{query.page}ページ目はありません（全{-(-raw.count // query.per_page)}ページ）。")
     if log_query and query.text and query.page == 1:
-        PromotionQuery.get(query.text).add_hit()
+        log_hit(query.text)
     return present(raw, query, params, value_labels(), backend, notice, ignored, promoted_documents(query))
 
 

@@ -1,0 +1,309 @@
+"""Page benchmark: the portal served by gunicorn with production settings,
+measured by wrk from a second process, against a static file of the same
+size served by the same server (the physical limit of this stack).
+
+    .venv/bin/python bench/pages_bench.py [--sizes 100,10000] [--duration 10] [--connections 20]
+
+Everything it writes is under bench/.data/pages-*: a base database (migrated,
+real content loaded, built once), one copy per size topped up with synthetic
+cases, collected static files and the file caches. Synthetic cases say so in
+their title (【合成データ】) and summary; they are never real municipalities'
+facts. wrk comes from Debian (`apt-get install wrk`; installed if missing).
+
+Per size and page it prints p50/p95 latency and requests/s, uncached
+(PAGE_CACHE_SECONDS=0) and cached (second pass, cache warm), the ratio
+page ÷ static for requests/s, and the SQL queries one uncached request makes
+(django.test.utils.CaptureQueriesContext, in-process).
+"""
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / ".data"
+BASE_DB = DATA / "pages-base.sqlite3"
+PYTHON = sys.executable
+SYNTHETIC_TITLE = "【合成データ】"
+SYNTHETIC_NOTE = "ページベンチマーク用に自動生成した合成データです。実在の事例ではありません。"
+
+PAGES = {
+    "home": "/",
+    "case index, 2 facets": "/cases/?field=health&block=kanto",
+    "case page": None,  # chosen from the database: the first real case
+    "program page": None,
+    "finder with a profile": None,
+    "search, query + 2 facets": "/search/?q=IoT&field=health&block=kanto",
+}
+
+WRK_LUA = """
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format('{"p50": %f, "p95": %f, "rps": %f, "requests": %d, "errors": %d, "non2xx": %d}\\n',
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    summary.requests / (summary.duration / 1e6), summary.requests, errors, summary.errors.status))
+end
+"""
+
+
+def django_env(db_path, **extra):
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "ELASTICSEARCH_URL"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="bench-only-secret-key-not-for-production-0123456789abcdefghijklmnop",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=f"sqlite:///{db_path}",
+        SECURE_SSL_REDIRECT="0",
+        STATIC_ROOT=str(DATA / "pages-static"),
+        PYTHONPATH=str(ROOT),
+        **{k: str(v) for k, v in extra.items()},
+    )
+    return env
+
+
+def manage(db_path, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=django_env(db_path), check=True)
+
+
+def build_base():
+    if BASE_DB.exists():
+        return
+    DATA.mkdir(parents=True, exist_ok=True)
+    partial = BASE_DB.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    manage(partial, "migrate", "-v0")
+    manage(partial, "load_portal_content", "-v0")
+    partial.rename(BASE_DB)
+
+
+def build_size(size):
+    path = DATA / f"pages-{size}.sqlite3"
+    if not path.exists():
+        shutil.copy(BASE_DB, path)
+    # Readers must not wait for the one writer (search logs every query);
+    # WAL is a property of the file, so every server process gets it.
+    import sqlite3
+
+    sqlite3.connect(path).execute("PRAGMA journal_mode=WAL").close()
+    manage(path, "migrate", "-v0")
+    subprocess.run([PYTHON, __file__, "--seed-into", str(path), "--target", str(size)], env=django_env(path), check=True)
+    return path
+
+
+def seed_into(target):
+    """Top the case count up to `target` with synthetic, live cases and their
+    search documents (what a publish writes), skipping revisions to keep a
+    10,000-case build to minutes."""
+    import django
+
+    django.setup()
+    from django.db import transaction
+
+    from cases.models import CaseIndexPage, CaseMunicipality, CaseStudyPage
+    from search import indexing
+    from taxonomy.models import Field, Municipality
+
+    fields = list(Field.objects.all())
+    municipalities = list(Municipality.objects.all())
+    index = CaseIndexPage.objects.get()
+    have = CaseStudyPage.objects.count()
+    for n in range(have, target):
+        with transaction.atomic():
+            case = CaseStudyPage(
+                title=f"{SYNTHETIC_TITLE}ICT活用事例 {n}", slug=f"synthetic-{n}", summary=SYNTHETIC_NOTE, live=True
+            )
+            index.add_child(instance=case)
+            case.fields.set([fields[n % len(fields)], fields[(n * 7) % len(fields)]])
+            case.municipality_links = [CaseMunicipality(municipality=municipalities[n % len(municipalities)])]
+            case.save()
+            indexing.record(case)
+        if n % 1000 == 0:
+            print(f"  seeded {n}/{target}", flush=True)
+
+
+def choose_urls():
+    import django
+
+    django.setup()
+    from cases.models import CaseStudyPage
+    from supports.models import SupportProgramPage
+    from taxonomy.models import Municipality
+
+    case = CaseStudyPage.objects.live().exclude(title__startswith=SYNTHETIC_TITLE).order_by("pk").first()
+    program = SupportProgramPage.objects.live().order_by("pk").first()
+    municipality = Municipality.objects.exclude(kind="prefecture").order_by("pk").first()
+    return {
+        **PAGES,
+        "case page": case.url,
+        "program page": program.url,
+        "finder with a profile": "/supports/finder/?" + urlencode({"municipality": municipality.pk, "cost": "3000万円", "fiscal_index": "0.45"}),
+    }
+
+
+def count_queries(urls):
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    counts = {}
+    for name, url in urls.items():
+        client.get(url)  # warm per-process caches (Site, ContentTypes)
+        with CaptureQueriesContext(connection) as queries:
+            status = client.get(url).status_code
+        counts[name] = (len(queries), status)
+    return counts
+
+
+def in_django(db_path, function, *args):
+    """Run one of the functions above in a child process against db_path."""
+    code = f"import json, sys; sys.path.insert(0, {str(ROOT)!r}); import bench.pages_bench as b; print(json.dumps(b.{function}(*json.loads(sys.argv[1]))))"
+    result = subprocess.run([PYTHON, "-c", code, json.dumps(args)], env=django_env(db_path, PAGE_CACHE_SECONDS=0),
+                            cwd=ROOT, capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(result.stderr[-3000:])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, db_path, cache_seconds, workers):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        cache_dir = tempfile.mkdtemp(prefix="pages-cache-", dir=DATA)
+        self.cache_dir = cache_dir
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "portal.wsgi:application", "--bind", f"127.0.0.1:{self.port}",
+             "--workers", str(workers), "--log-level", "warning"],
+            cwd=ROOT, env=django_env(db_path, PAGE_CACHE_SECONDS=cache_seconds, CACHE_DIR=cache_dir),
+        )
+        import urllib.request
+
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(self.base + "/", timeout=5)
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def fetch(self, path):
+        import urllib.request
+
+        with urllib.request.urlopen(self.base + path, timeout=30) as response:
+            return response.read()
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        shutil.rmtree(self.cache_dir, ignore_errors=True)
+
+
+def wrk(url, duration, connections):
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_LUA)
+    result = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "-s", script.name, url],
+        capture_output=True, text=True, check=True,
+    )
+    os.unlink(script.name)
+    return json.loads([line for line in result.stdout.splitlines() if line.startswith("{")][-1])
+
+
+def reference_files(sizes):
+    """Static files as large as each page, collected next to the real ones so
+    WhiteNoise serves them from the same gunicorn."""
+    folder = DATA / "pages-static" / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, size in sizes.items():
+        path = folder / f"reference-{size}.html"
+        path.write_bytes(b"x" * size)
+        paths[name] = f"/static/bench/{path.name}"
+    return paths
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    subprocess.run(["apt-get", "install", "-y", "wrk"], check=True)
+
+
+def run(sizes, duration, connections, workers):
+    ensure_wrk()
+    build_base()
+    rows = []
+    for size in sizes:
+        print(f"== {size} cases: seeding", flush=True)
+        db = build_size(size)
+        manage(db, "collectstatic", "--noinput", "-v0")
+        urls = in_django(db, "choose_urls")
+        queries = in_django(db, "count_queries", urls)
+        server = Server(db, 0, workers)
+        try:
+            page_bytes = {name: len(server.fetch(url)) for name, url in urls.items()}
+        finally:
+            server.stop()
+        references = reference_files(page_bytes)
+        for cached in (False, True):
+            server = Server(db, 300 if cached else 0, workers)
+            try:
+                for name, url in urls.items():
+                    if cached:
+                        server.fetch(url)
+                    page = wrk(server.base + url, duration, connections)
+                    static = wrk(server.base + references[name], duration, connections) if not cached else None
+                    rows.append((size, name, cached, page, static, page_bytes[name], queries[name][0]))
+                    print(f"  {'cached  ' if cached else 'uncached'} {name}: {page} static: {static}", flush=True)
+            finally:
+                server.stop()
+    print_table(rows)
+
+
+def print_table(rows):
+    statics = {(size, name): static for size, name, cached, page, static, _, _ in rows if static}
+    print()
+    print("| cases | page | cache | bytes | SQL | p50 ms | p95 ms | req/s | static req/s | static p95 ms | page ÷ static | errors |")
+    print("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size, name, cached, page, _, size_bytes, queries in rows:
+        static = statics[(size, name)]
+        print(
+            f"| {size:,} | {name} | {'cached' if cached else 'uncached'} | {size_bytes:,} | {queries} "
+            f"| {page['p50']:.1f} | {page['p95']:.1f} | {page['rps']:.0f} | {static['rps']:.0f} | {static['p95']:.1f} "
+            f"| {page['rps'] / static['rps']:.0%} | {page['errors'] + page['non2xx']} |"
+        )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,10000")
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--seed-into", help=argparse.SUPPRESS)
+    parser.add_argument("--target", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.seed_into:
+        seed_into(args.target)
+        return
+    run([int(s) for s in args.sizes.split(",")], args.duration, args.connections, args.workers)
+
+
+if __name__ == "__main__":
+    main()

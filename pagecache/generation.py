@@ -1,0 +1,33 @@
+"""One number names the current state of the published content. Every cache
+key carries it, so changing it purges every page at once: a case appears on
+its own page, the case index, home, award and seminar pages and in other
+cases' "similar" lists, and one bump is never stale where a list of pages to
+purge could miss one. Entries under old numbers age out by their timeout."""
+
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+
+KEY = "pagecache:generation"
+
+
+def current():
+    value = cache.get(KEY)
+    if value is None:
+        # A fresh number, never a reused one: a cache that lost this key may
+        # still hold entries under old numbers.
+        value = time.time_ns()
+        cache.add(KEY, value, timeout=None)
+        value = cache.get(KEY, value)
+    return value
+
+
+def bump():
+    cache.set(KEY, time.time_ns(), timeout=None)
+
+
+def bump_on_commit():
+    """After the commit: a request that reads the new number then also reads
+    the new content, so it can never store old content under it."""
+    transaction.on_commit(bump)

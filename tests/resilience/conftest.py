@@ -1,0 +1,95 @@
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.search.conftest import backend, unreachable_engine, use_database, use_elasticsearch  # noqa: F401
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def seeded_sqlite_file(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The seeded test database copied to a file, for servers and processes
+    that cannot share the test's in-memory database. SQLite pass only."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("runs on the SQLite pass, which seeds an in-memory database to copy")
+    path = tmp_path_factory.mktemp("seeded") / "portal.sqlite3"
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        target = sqlite3.connect(path)
+        connection.connection.backup(target)
+        target.close()
+    return path
+
+
+@pytest.fixture
+def database_copy(seeded_sqlite_file, tmp_path):
+    """A private copy each test may lock, write or break."""
+    path = tmp_path / "portal.sqlite3"
+    shutil.copy(seeded_sqlite_file, path)
+    return path
+
+
+@pytest.fixture
+def wal_database_copy(database_copy):
+    """As a server would run SQLite: readers do not wait for the writer
+    (searches log their query)."""
+    sqlite3.connect(database_copy).execute("PRAGMA journal_mode=WAL").close()
+    return database_copy
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def server_env(database_path, **extra):
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "ELASTICSEARCH_URL"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.test",
+        DATABASE_URL=f"sqlite:///{database_path}",
+        PYTHONPATH=str(ROOT),
+        **extra,
+    )
+    return env
+
+
+class Gunicorn:
+    def __init__(self, database_path, workers=2, threads=4, **env):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [
+                sys.executable, "-m", "gunicorn", "portal.wsgi:application",
+                "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "--threads", str(threads),
+                "--worker-class", "gthread", "--timeout", "60", "--log-level", "warning",
+            ],
+            cwd=ROOT, env=server_env(database_path, **env), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(self.url + "/", timeout=30).status_code == 200:
+                    return
+            except requests.RequestException:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError("gunicorn did not start: " + self.process.stderr.read()[-2000:])
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
