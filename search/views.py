@@ -1,6 +1,7 @@
 from django.core.exceptions import BadRequest
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_safe
 
 from home.listing import query_without
 
@@ -58,6 +59,7 @@ def _json_error(message, status):
     return JsonResponse({"error": message}, status=status, json_dumps_params={"ensure_ascii": False})
 
 
+@require_safe
 def search_api(request):
     try:
         result = service.search(request.GET, log_query=False)
@@ -68,6 +70,7 @@ def search_api(request):
     return JsonResponse(as_json(result), json_dumps_params={"ensure_ascii": False})
 
 
+@require_safe
 def suggest_api(request):
     suggestions, backend = service.suggest(request.GET.get("q", ""))
     return JsonResponse({"backend": backend, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})

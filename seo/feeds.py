@@ -1,0 +1,92 @@
+"""Atom feeds of search result states: every list or search URL has a feed
+with the same parameters, newest first, drawn through search.service, so a
+feed always agrees with the page it comes from."""
+
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.dateparse import parse_datetime
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.http import urlencode
+from wagtail.models import Page
+
+from search import service
+
+SITE_NAME = "ICT地域活性化ポータル"
+KIND_TITLES = {"case": "事例", "program": "支援策"}
+# Parameters that change how a state is shown, not what it contains.
+PRESENTATION = ("page", "sort")
+
+
+def feed_params(params, fixed=None):
+    """The state's parameters, as (name, value) pairs in a stable order."""
+    pairs = [(name, value) for name, values in (fixed or {}).items() for value in values]
+    pairs += [(name, value) for name, values in params.lists() for value in values if name not in PRESENTATION and value]
+    return pairs
+
+
+def feed_url(params, fixed=None):
+    pairs = feed_params(params, fixed)
+    return reverse("search_feed") + (f"?{urlencode(pairs)}" if pairs else "")
+
+
+# Kinds stored as Wagtail pages; seminars and awards are snippets whose ids
+# are not page ids.
+PAGE_KINDS = ("case", "program")
+
+
+def _page_id(hit):
+    key = hit.document.get("key", "")
+    return int(key.rsplit(":", 1)[1]) if hit.kind in PAGE_KINDS and key else None
+
+
+def _last_published(hits):
+    """When each page hit was last published: one query for the whole feed."""
+    ids = [page_id for page_id in map(_page_id, hits) if page_id]
+    return dict(Page.objects.filter(pk__in=ids).values_list("pk", "last_published_at"))
+
+
+def _title(result):
+    kinds = result.query.fixed.get("kind") or result.query.filters.get("kind") or ()
+    subject = "・".join(KIND_TITLES.get(kind, kind) for kind in kinds) if len(kinds) == 1 else "新着情報"
+    selections = [f"{facet.label}：{'・'.join(facet.selected_labels)}" for facet in result.facets if facet.has_selection]
+    text = f"「{result.query.text}」" if result.query.text else ""
+    return f"{SITE_NAME} {text}{subject}" + (f"（{'、'.join(selections)}）" if selections else "")
+
+
+def atom(request, result, html_url):
+    feed = Atom1Feed(
+        title=_title(result),
+        link=request.build_absolute_uri(html_url),
+        description="ICT地域活性化ポータルの新着・更新情報です。",
+        feed_url=request.build_absolute_uri(),
+        language="ja",
+    )
+    updated = _last_published(result.hits)
+    for hit in result.hits:
+        published = parse_datetime(hit.document.get("published_at") or "")
+        page_id = _page_id(hit)
+        link = request.build_absolute_uri(hit.url)
+        feed.add_item(
+            title=hit.title,
+            link=link,
+            description=hit.summary,
+            unique_id=link,
+            pubdate=published,
+            updateddate=updated.get(page_id) or published,
+            categories=[hit.kind_label],
+        )
+    return feed.writeString("utf-8")
+
+
+def newest(params, fixed=None):
+    """The first page of the state, newest first."""
+    query = params.copy()
+    for name in PRESENTATION:
+        query.pop(name, None)
+    query["sort"] = "newest"
+    return service.search(query, fixed=fixed, log_query=False)
+
+
+def feed_response(request, fixed=None, html_url="/"):
+    result = newest(request.GET, fixed=fixed)
+    return HttpResponse(atom(request, result, html_url), content_type="application/atom+xml; charset=utf-8")

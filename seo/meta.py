@@ -1,0 +1,156 @@
+"""What the <head> says about a page for search engines and link previews:
+title, description, canonical URL, preview image and JSON-LD. Plain
+functions of the template context, so every page type shares one rule."""
+
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from . import structured_data
+
+DEFAULT_DESCRIPTION = "ICT・IoTを活用した地域活性化の事例と、自治体が活用できる支援策を探せるポータルサイトです。"
+DEFAULT_IMAGE = "img/og-default.png"
+IMAGE_SPEC = "fill-1200x630"
+DESCRIPTION_LENGTH = 160
+
+
+def subject_title(context):
+    """The thing the page is about: a seminar or award edition shown by a
+    routable page comes before the page itself; a view that is not a page
+    names its subject with `seo_title`."""
+    if context.get("seo_title"):
+        return context["seo_title"]
+    for name, attribute in (("seminar", "title"), ("award", "heading")):
+        item = context.get(name)
+        if item is not None:
+            return getattr(item, attribute)
+    page = context.get("page")
+    if page is not None and page.depth > 2:
+        return page.seo_title or page.title
+    return page.seo_title if page is not None and page.seo_title else structured_data.SITE_NAME
+
+
+def document_title(context):
+    """The <title>: what the page is about, then which list state it shows,
+    then the site, so that every indexable URL has its own."""
+    title = subject_title(context)
+    if title == structured_data.SITE_NAME:
+        return title
+    result = context.get("result")
+    if result is not None:
+        selections = [f"{facet.label}：{'・'.join(facet.selected_labels)}" for facet in result.facets if facet.has_selection]
+        if selections:
+            title += f"（{'、'.join(selections)}）"
+        if result.query.page > 1:
+            title += f"（{result.query.page}ページ目）"
+    return f"{title} | {structured_data.SITE_NAME}"
+
+
+def description(context):
+    seminar, award, page = context.get("seminar"), context.get("award"), context.get("page")
+    if context.get("seo_description"):
+        text = context["seo_description"]
+    elif seminar is not None:
+        text = " ".join(filter(None, [seminar.schedule_label(), seminar.place_label(), seminar.description_text()]))
+    elif award is not None:
+        text = award.summary
+    elif page is not None and hasattr(page, "meta_description"):
+        text = page.meta_description()
+    elif page is not None:
+        text = page.search_description or getattr(page, "intro", "") or getattr(page, "lead", "")
+    else:
+        text = ""
+    return " ".join((text or DEFAULT_DESCRIPTION).split())[:DESCRIPTION_LENGTH]
+
+
+def canonical_query(filters):
+    """A list filtered by exactly one facet value is a page worth indexing
+    under its own URL; paging, sorting, text and combinations are not."""
+    chosen = [(name, value) for name, values in filters.items() for value in values]
+    return urlencode(chosen) if len(chosen) == 1 else ""
+
+
+def canonical_url(request, context):
+    url = request.build_absolute_uri(request.path)
+    result = context.get("result")
+    query = getattr(result, "query", None)
+    if query is not None and not query.text:
+        filters = canonical_query(query.filters)
+        if filters:
+            return f"{url}?{filters}"
+    return url
+
+
+def image_url(request, page):
+    lead_image = getattr(page, "lead_image", None) if page is not None else None
+    if lead_image is not None:
+        return request.build_absolute_uri(lead_image.get_rendition(IMAGE_SPEC).url)
+    return request.build_absolute_uri(static(DEFAULT_IMAGE))
+
+
+def breadcrumbs(request, context):
+    """[(name, absolute url)] like the visible breadcrumbs: the page's
+    ancestors below the root, the page, then a seminar or award it shows."""
+    if context.get("seo_crumbs"):
+        return [(name, request.build_absolute_uri(path)) for name, path in context["seo_crumbs"]]
+    page = context.get("page")
+    if page is None:
+        return []
+    pages = [*page.get_ancestors()[1:], page]
+    crumbs = [(p.title, request.build_absolute_uri(p.url)) for p in pages]
+    for name, attribute in (("seminar", "title"), ("award", "heading")):
+        item = context.get(name)
+        if item is not None:
+            crumbs.append((getattr(item, attribute), request.build_absolute_uri(request.path)))
+    return crumbs if len(crumbs) > 1 else []
+
+
+def json_ld(request, context, canonical, image):
+    """The schema.org objects for the page (seminar Events come from the
+    seminar view itself)."""
+    from cases.models import CaseStudyPage
+    from home.models import HomePage
+    from supports.models import SupportProgramPage
+
+    page = context.get("page")
+    site_url = request.build_absolute_uri("/")
+    data = []
+    if isinstance(page, HomePage):
+        data.append(structured_data.website(site_url, request.build_absolute_uri(reverse("search"))))
+        data.append(structured_data.organization(site_url, request.build_absolute_uri(static(DEFAULT_IMAGE))))
+    elif context.get("seminar") is None and context.get("award") is None:
+        if isinstance(page, CaseStudyPage):
+            data.append(structured_data.case_article(page, canonical, image))
+        elif isinstance(page, SupportProgramPage):
+            data.append(structured_data.support_program(page, canonical))
+    crumbs = breadcrumbs(request, context)
+    if crumbs:
+        data.append(structured_data.breadcrumb_list(crumbs))
+    return data
+
+
+def _feed_url(context):
+    from .feeds import feed_url
+
+    result, request = context.get("result"), context["request"]
+    return feed_url(request.GET, result.query.fixed) if result is not None else ""
+
+
+def head(context):
+    request = context.get("request")
+    if request is None:
+        return {}
+    page = context.get("page")
+    canonical = canonical_url(request, context)
+    image = image_url(request, page)
+    is_article = context.get("seminar") is None and type(page).__name__ == "CaseStudyPage"
+    return {
+        "title": subject_title(context),
+        "document_title": document_title(context),
+        "description": description(context),
+        "canonical": canonical,
+        "image": image,
+        "og_type": "article" if is_article else "website",
+        "feed_url": _feed_url(context),
+        "json_ld": [structured_data.script_tag(item) for item in json_ld(request, context, canonical, image)],
+    }

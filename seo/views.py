@@ -1,0 +1,45 @@
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from search.facets import FACETS
+
+from .feeds import feed_response
+
+
+def _robots_lines(request):
+    yield "User-agent: *"
+    yield "Disallow: /admin/"
+    # Wagtail serves drafts and previews only under /admin/; these are the
+    # public URLs that only repeat other pages.
+    yield "Disallow: /api/"
+    yield "Disallow: /search/feed.atom"
+    # A result state with two or more filter values: the second value always
+    # follows an "&" (a single value follows the "?").
+    for facet in FACETS:
+        yield f"Disallow: /*?*&{facet.name}="
+    yield "Allow: /api/v2/"
+    yield ""
+    yield f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}"
+
+
+@require_GET
+def robots_txt(request):
+    return HttpResponse("\n".join(_robots_lines(request)) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def search_feed(request):
+    """/search/feed.atom?<the parameters of any search or list state>."""
+    return feed_response(request, html_url=reverse("search") + f"?{request.GET.urlencode()}")
+
+
+@require_GET
+def cases_feed(request):
+    """New and updated cases: all, or per 分野 (?field=) or 地域ブロック (?block=)."""
+    return feed_response(request, fixed={"kind": ["case"]}, html_url="/cases/")
+
+
+@require_GET
+def programs_feed(request):
+    return feed_response(request, fixed={"kind": ["program"]}, html_url="/supports/")
