@@ -39,7 +39,10 @@
         var focusedName = document.activeElement && document.activeElement.name;
         var focusedValue = document.activeElement && document.activeElement.value;
         listing.replaceWith(fresh);
+        var status = document.querySelector("[data-listing-status]");
+        if (status) status.textContent = fresh.querySelector("#results-heading").textContent;
         if (push) history.pushState({}, "", url);
+        shown = url;
         init(fresh);
         if (focusedName) {
           var again = fresh.querySelector('[name="' + focusedName + '"][value="' + CSS.escape(focusedValue) + '"]');
@@ -55,15 +58,24 @@
     addFilterBoxes(root);
     form.addEventListener("change", function (event) {
       if (event.target.matches('input[type="checkbox"], select')) {
-        var url = form.action.split("?")[0] + "?" + new URLSearchParams(new FormData(form)).toString();
+        // action="" resolves to the current URL, fragment included (#main after the skip link).
+        var url = form.action.split(/[?#]/)[0] + "?" + new URLSearchParams(new FormData(form)).toString();
         refresh(form, url, true);
       }
     });
   }
 
+  function withoutFragment(href) { return href.split("#")[0]; }
+
+  // Following an in-page link (the skip link to #main) also fires popstate;
+  // only a change of the query means other results.
+  var shown = withoutFragment(window.location.href);
   document.querySelectorAll(".listing").forEach(init);
   window.addEventListener("popstate", function () {
     var form = document.querySelector("[data-facet-form]");
-    if (form) refresh(form, window.location.href, false);
+    var url = withoutFragment(window.location.href);
+    if (!form || url === shown) return;
+    shown = url;
+    refresh(form, url, false);
   });
 })();
