@@ -2,20 +2,33 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
+from opendata import views as opendata_views
+from opendata.api import api_router
 from search import views as search_views
+from seo import views as seo_views
+from seo.sitemap import PortalSitemap
 from supports import views as supports_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("search/feed.atom", seo_views.search_feed, name="search_feed"),
+    path("feeds/cases.atom", seo_views.cases_feed, name="cases_feed"),
+    path("feeds/supports.atom", seo_views.programs_feed, name="programs_feed"),
     # Seminar feeds (.ics, .atom): Wagtail serves only paths ending in "/".
     path("seminars/", include("events.urls")),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/suggest", search_views.suggest_api, name="search_suggest"),
     path("api/supports/finder/", supports_views.finder_api, name="supports_finder_api"),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    path("opendata/", include("opendata.urls")),
+    path("api/v2/", api_router.urls),
+    path("api/openapi.json", opendata_views.openapi_json, name="openapi"),
 ]
 
 if settings.DEBUG:

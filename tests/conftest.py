@@ -1,8 +1,16 @@
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from editorial.groups import APPROVER, EDITOR
+
+# Playwright's sync API (tests/browser) keeps an asyncio loop running in the
+# main thread for the rest of the session; Django would then refuse every
+# database call from that thread as if it came from async code. No test runs
+# Django inside that loop, so the guard is switched off for the test run only.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
