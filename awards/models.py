@@ -19,14 +19,13 @@ from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
     Orderable,
-    Page,
     PreviewableMixin,
     RevisionMixin,
     WorkflowMixin,
 )
 from wagtail.search import index
 
-from home.pagebase import RoutedSnippetMixin
+from home.pagebase import RoutedSnippetMixin, SectionPage
 
 
 class AwardTier(models.TextChoices):
@@ -298,15 +297,10 @@ def badges_for_case(case):
     )
 
 
-class AwardArchivePage(RoutablePageMixin, Page):
+class AwardArchivePage(RoutablePageMixin, SectionPage):
     """表彰: every published edition, newest first, with its results by tier."""
 
-    intro = models.TextField("導入文", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = "表彰の記録"

@@ -16,18 +16,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.pagebase import SummaryAndSourceMixin
+from home.pagebase import SectionPage, SummaryAndSourceMixin
 from taxonomy.views import municipality_chooser_viewset
 
 from .blocks import CaseBodyBlock
 
 
-class CaseIndexPage(Page):
-    intro = models.TextField("導入文", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+class CaseIndexPage(SectionPage):
     subpage_types = ["cases.CaseStudyPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "事例一覧"

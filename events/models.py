@@ -13,10 +13,10 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, PublishingPanel, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, LockableMixin, Page, PreviewableMixin, RevisionMixin, WorkflowMixin
+from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from home.pagebase import RoutedSnippetMixin
+from home.pagebase import RoutedSnippetMixin, SectionPage
 from search.text import html_text
 
 from . import calendar
@@ -316,16 +316,11 @@ class Seminar(
         }
 
 
-class SeminarCalendarPage(RoutablePageMixin, Page):
+class SeminarCalendarPage(RoutablePageMixin, SectionPage):
     """セミナー・説明会: list, month calendar and each seminar's own page,
     all drawn from the Seminar snippets."""
 
-    intro = models.TextField("導入文", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = "セミナー・説明会カレンダー"

@@ -2,6 +2,8 @@
 description, and the source note that keeps each fact traceable."""
 
 from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
 from wagtail.search import index
 
 
@@ -38,3 +40,17 @@ class RoutedSnippetMixin:
     @property
     def url(self):
         return self.get_url()
+
+
+class SectionPage(Page):
+    """One section of the site directly under the home page (事例, 支援策,
+    セミナー, 表彰): there is one of each, and it opens with an introduction."""
+
+    intro = models.TextField("導入文", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True

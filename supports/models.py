@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.pagebase import SummaryAndSourceMixin
+from home.pagebase import SectionPage, SummaryAndSourceMixin
 
 from .blocks import RuleBlock, rule_dict
 from .eligibility import Rule, explain_rule
@@ -26,12 +26,8 @@ class SupportKind(models.TextChoices):
     PROMOTION = "promotion", "普及促進"
 
 
-class SupportIndexPage(RoutablePageMixin, Page):
-    intro = models.TextField("導入文", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+class SupportIndexPage(RoutablePageMixin, SectionPage):
     subpage_types = ["supports.SupportProgramPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "支援策一覧"
