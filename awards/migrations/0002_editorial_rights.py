@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from events.roles import grant_snippet_rights, revoke_snippet_rights
+from editorial.roles import grant_snippet_rights, revoke_snippet_rights
 
 
 class Migration(migrations.Migration):

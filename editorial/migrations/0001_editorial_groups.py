@@ -1,17 +1,7 @@
 from django.db import migrations
 
 from editorial.groups import APPROVER, COLLECTION_PERMISSIONS, DEFAULT_TASK_NAME, EDITOR, PAGE_PERMISSIONS
-
-
-def permission(apps, app_label, model, codename):
-    # Permissions are normally created after migrations; on a fresh database
-    # they do not exist yet, so create them here exactly as Django would.
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    return Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": f"Can {codename.replace('_', ' ')}"}
-    )[0]
+from editorial.roles import permission
 
 
 def create_groups(apps, schema_editor):

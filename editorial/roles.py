@@ -3,8 +3,8 @@
 submits for moderation, 承認者 also publishes, locks and deletes. The
 default moderation workflow applies to each such model.
 
-Used by data migrations (events and awards), so it works on historical
-models passed in as `apps`."""
+Used by data migrations (editorial, events and awards), so everything here
+works on historical models passed in as `apps`."""
 
 from editorial.groups import APPROVER, DEFAULT_TASK_NAME, EDITOR
 
@@ -14,12 +14,19 @@ SNIPPET_ACTIONS = {
 }
 
 
-def grant_snippet_rights(apps, app_label, model):
+def permission(apps, app_label, model, codename):
     """Permissions are normally created after migrations; on a fresh
-    database they do not exist yet, so create them as Django and Wagtail
-    would."""
+    database they do not exist yet, so create them as Django would."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    return Permission.objects.get_or_create(
+        content_type=content_type, codename=codename, defaults={"name": f"Can {codename.replace('_', ' ')}"}
+    )[0]
+
+
+def grant_snippet_rights(apps, app_label, model):
+    ContentType = apps.get_model("contenttypes", "ContentType")
     Group = apps.get_model("auth", "Group")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
@@ -30,10 +37,7 @@ def grant_snippet_rights(apps, app_label, model):
         if group is None:
             continue
         for action in actions:
-            permission, _ = Permission.objects.get_or_create(
-                content_type=content_type, codename=f"{action}_{model}", defaults={"name": f"Can {action} {model}"}
-            )
-            group.permissions.add(permission)
+            group.permissions.add(permission(apps, app_label, model, f"{action}_{model}"))
     link = WorkflowTask.objects.filter(task__name=DEFAULT_TASK_NAME).select_related("workflow").first()
     if link is not None:
         WorkflowContentType.objects.get_or_create(content_type=content_type, defaults={"workflow": link.workflow})
