@@ -7,6 +7,7 @@ import json
 from django.utils.safestring import mark_safe
 
 from events.structured_data import SCRIPT_ESCAPES, event_data
+from supports.eligibility import describe_option
 
 SITE_NAME = "ICT地域活性化ポータル"
 CONTEXT = "https://schema.org"
@@ -86,6 +87,21 @@ def case_article(case, url, image_url):
 GRANT_KINDS = {"subsidy", "local_finance"}
 
 
+def _yen(**value):
+    return {"@type": "MonetaryAmount", "currency": "JPY", **value}
+
+
+def _grant_amounts(program):
+    """The programme's budget, then the most each class of applicant can
+    receive under each option (the terms' caps), named after the class."""
+    amounts = [_yen(name="予算額", value=program.budget_yen)] if program.budget_yen is not None else []
+    for rule in program.rule_objects():
+        for option in rule.options:
+            if option.ceiling_yen is not None:
+                amounts.append(_yen(name=f"{rule.label}：{describe_option(option)}", maxValue=option.ceiling_yen))
+    return amounts
+
+
 def support_program(program, url):
     ministry = {"@type": "GovernmentOrganization", "name": program.ministry}
     data = {
@@ -103,8 +119,9 @@ def support_program(program, url):
     if program.support_kind in GRANT_KINDS:
         data["@type"] = ["GovernmentService", "MonetaryGrant"]
         data["funder"] = ministry
-        if program.budget_yen is not None:
-            data["amount"] = {"@type": "MonetaryAmount", "currency": "JPY", "value": program.budget_yen}
+        amounts = _grant_amounts(program)
+        if amounts:
+            data["amount"] = amounts
     if program.official_url:
         data["sameAs"] = program.official_url
     return data

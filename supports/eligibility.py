@@ -198,6 +198,15 @@ class Option:
             "note": self.note,
         }
 
+    @property
+    def ceiling_yen(self) -> int | None:
+        """The most this option can pay, where the terms set one."""
+        if self.cap_yen is None or self.method == "none":
+            return None
+        if self.method == "special_tax":
+            return self.amount_for(self.cap_yen).amount
+        return self.cap_yen
+
     def amount_for(self, cost_yen: int) -> OptionAmount:
         """Subsidy for a project cost, rounded down to the yen as 補助金 are."""
         if cost_yen < 0:

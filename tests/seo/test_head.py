@@ -59,7 +59,7 @@ def test_program_page_is_a_government_service(client):
     assert service["provider"]["name"] == program.ministry
     assert service["areaServed"]["name"] == "日本"
     if "MonetaryGrant" in service["@type"]:
-        assert service["amount"] == {"@type": "MonetaryAmount", "currency": "JPY", "value": program.budget_yen}
+        assert service["amount"][0] == {"@type": "MonetaryAmount", "currency": "JPY", "name": "予算額", "value": program.budget_yen}
 
 
 def test_home_has_website_search_action_and_organization(heads):

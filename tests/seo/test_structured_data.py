@@ -52,10 +52,32 @@ def test_program_names_its_provider_and_area_and_known_amount_only():
         data = structured_data.support_program(program, "https://example.jp/p/")
         assert data["provider"]["name"] == program.ministry
         assert data["areaServed"] == {"@type": "Country", "name": "日本"}
-        if program.budget_yen is None:
-            assert "amount" not in data
-        elif "amount" in data:
-            assert data["amount"]["value"] == program.budget_yen and data["amount"]["currency"] == "JPY"
+        for amount in data.get("amount", []):
+            assert amount["@type"] == "MonetaryAmount" and amount["currency"] == "JPY"
+            assert {"value", "maxValue"} & set(amount) and amount["name"]
+        budgets = [amount["value"] for amount in data.get("amount", []) if "value" in amount]
+        assert budgets == ([program.budget_yen] if program.budget_yen is not None and "MonetaryGrant" in data["@type"] else [])
+
+
+def ceilings(slug):
+    data = structured_data.support_program(SupportProgramPage.objects.get(slug=slug), "https://example.jp/p/")
+    assert "MonetaryGrant" in data["@type"]
+    return {amount["name"]: amount["maxValue"] for amount in data["amount"] if "maxValue" in amount}
+
+
+def test_grant_amounts_are_the_caps_per_class_of_applicant():
+    # 補助率1/2 with no cap sets no ceiling, so the 2017 small bodies have one amount.
+    assert ceilings("iot-jisso-2017")["小規模地方公共団体：定額（上限3,000万円）"] == 30_000_000
+    assert ceilings("iot-jisso-2018") == {
+        "条件不利地域の地方公共団体（都道府県・指定都市を除く）：定額（上限1,500万円）": 15_000_000,
+        "条件不利地域の地方公共団体（都道府県・指定都市を除く）：補助率1/2（上限2,000万円）": 20_000_000,
+        "その他の地方公共団体（都道府県・指定都市を除く）：補助率1/2（上限2,000万円）": 20_000_000,
+        "民間事業者：補助率1/2（上限2,000万円）": 20_000_000,
+    }
+
+
+def test_special_tax_amount_is_the_measure_not_the_cost_cap():
+    assert list(ceilings("iot-special-tax").values()) == [10_000_000]
 
 
 def test_cancelled_seminar_is_event_cancelled():

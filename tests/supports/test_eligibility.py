@@ -446,3 +446,21 @@ def test_knowing_more_never_loses_a_definite_match(applicant, rules):
         assert after.status == "eligible"
     if before.status != "ineligible":
         assert after.status != "ineligible"
+
+
+@pytest.mark.parametrize(
+    "option, ceiling",
+    [
+        (Option("fixed", cap_yen=30_000_000), 30_000_000),
+        (Option("rate", Fraction(1, 2), cap_yen=20_000_000), 20_000_000),
+        # The special-tax cap bounds the eligible cost; the measure is its rate's share.
+        (Option("special_tax", Fraction(1, 2), cap_yen=20_000_000), 10_000_000),
+        (Option("commission", cap_yen=5_000_000), 5_000_000),
+        (Option("rate", Fraction(1, 2)), None),
+        (Option("none", cap_yen=1_000), None),
+    ],
+)
+def test_ceiling_is_the_most_an_option_can_pay(option, ceiling):
+    assert option.ceiling_yen == ceiling
+    if ceiling is not None:
+        assert option.amount_for(10**12).amount == ceiling
