@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
@@ -26,6 +26,8 @@ urlpatterns = [
     path("api/supports/finder/", supports_views.finder_api, name="supports_finder_api"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    # Nine digits at most: a larger number is no page, and SQLite cannot even compare it.
+    re_path(r"^p/(?P<page_id>[0-9]{1,9})/$", seo_views.shortlink, name="shortlink"),
     path("opendata/", include("opendata.urls")),
     path("api/v2/", api_router.urls),
     path("api/openapi.json", opendata_views.openapi_json, name="openapi"),

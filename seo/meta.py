@@ -136,6 +136,16 @@ def _feed_url(context):
     return feed_url(request.GET, result.query.fixed) if result is not None else ""
 
 
+def _shortlink(request, page):
+    from .views import shortlink_path
+
+    # Only where the page itself is shown: a seminar or the finder, served by
+    # a route of their page, are not that page.
+    if page is None or page.depth <= 2 or page.get_url(request) != request.path:
+        return ""
+    return request.build_absolute_uri(shortlink_path(page))
+
+
 def head(context):
     request = context.get("request")
     if request is None:
@@ -152,5 +162,6 @@ def head(context):
         "image": image,
         "og_type": "article" if is_article else "website",
         "feed_url": _feed_url(context),
+        "shortlink": _shortlink(request, page),
         "json_ld": [structured_data.script_tag(item) for item in json_ld(request, context, canonical, image)],
     }

@@ -1,6 +1,7 @@
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
+from wagtail.models import Page, Site
 
 from search.facets import FACETS
 
@@ -23,23 +24,42 @@ def _robots_lines(request):
     yield f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}"
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     return HttpResponse("\n".join(_robots_lines(request)) + "\n", content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 def search_feed(request):
     """/search/feed.atom?<the parameters of any search or list state>."""
     return feed_response(request, html_url=reverse("search") + f"?{request.GET.urlencode()}")
 
 
-@require_GET
+@require_safe
 def cases_feed(request):
     """New and updated cases: all, or per 分野 (?field=) or 地域ブロック (?block=)."""
     return feed_response(request, fixed={"kind": ["case"]}, html_url="/cases/")
 
 
-@require_GET
+@require_safe
 def programs_feed(request):
     return feed_response(request, fixed={"kind": ["program"]}, html_url="/supports/")
+
+
+def shortlink_path(page):
+    return reverse("shortlink", args=[page.pk])
+
+
+@require_safe
+def shortlink(request, page_id):
+    """/p/<id>/: an ASCII address that survives Japanese slugs, renames and
+    moves; it redirects to wherever the page lives now."""
+    site = Site.find_for_request(request)
+    page = (
+        Page.objects.live().public().descendant_of(site.root_page, inclusive=True).filter(pk=page_id).first()
+        if site is not None
+        else None
+    )
+    if page is None:
+        raise Http404("この番号の公開ページはありません。")
+    return HttpResponsePermanentRedirect(page.get_url(request))

@@ -11,9 +11,8 @@ _counter = itertools.count(1)
 def make_case(title=None, fields=(), municipalities=(), publish=True, **values):
     n = next(_counter)
     index = CaseIndexPage.objects.get()
-    case = CaseStudyPage(
-        title=title or f"テスト用の合成事例{n}", slug=f"synthetic-case-{n}", summary="テスト用に合成した事例です。", **values
-    )
+    values = {"slug": f"synthetic-case-{n}", "summary": "テスト用に合成した事例です。", **values}
+    case = CaseStudyPage(title=title or f"テスト用の合成事例{n}", **values)
     index.add_child(instance=case)
     case.fields.set(fields)
     case.municipality_links = [CaseMunicipality(municipality=m) for m in municipalities]

@@ -3,11 +3,11 @@ from html.parser import HTMLParser
 
 
 class HeadParser(HTMLParser):
-    """Collects <title>, <meta>, <link rel=canonical> and JSON-LD scripts."""
+    """Collects <title>, <meta>, <link rel=canonical|shortlink> and JSON-LD scripts."""
 
     def __init__(self):
         super().__init__()
-        self.title, self.meta, self.canonical, self.json_ld = "", {}, None, []
+        self.title, self.meta, self.canonical, self.shortlink, self.json_ld = "", {}, None, None, []
         self._in = None
 
     def handle_starttag(self, tag, attrs):
@@ -16,8 +16,8 @@ class HeadParser(HTMLParser):
             self._in = "title"
         elif tag == "meta" and ("name" in attrs or "property" in attrs):
             self.meta[attrs.get("name") or attrs.get("property")] = attrs.get("content")
-        elif tag == "link" and attrs.get("rel") == "canonical":
-            self.canonical = attrs["href"]
+        elif tag == "link" and attrs.get("rel") in ("canonical", "shortlink"):
+            setattr(self, attrs["rel"], attrs["href"])
         elif tag == "script" and attrs.get("type") == "application/ld+json":
             self._in = "json"
             self.json_ld.append("")
