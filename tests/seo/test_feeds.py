@@ -48,8 +48,13 @@ def test_program_feed(client):
 
 
 def test_each_search_state_offers_its_own_feed(client):
-    head = client.get("/cases/?field=health&page=1&sort=title").content.decode()
-    assert 'href="/search/feed.atom?kind=case&amp;field=health"' in head
+    html = client.get("/cases/?field=health&page=1&sort=title").content.decode()
+    head, body = html.split("</head>")
+    link = 'href="/search/feed.atom?kind=case&amp;field=health"'
+    assert f'<link rel="alternate" type="application/atom+xml" title="この条件の新着（Atom）" {link}>' in head
+    # Visible too: a visitor without a feed-detecting browser finds it next to the results.
+    assert f'<a {link} type="application/atom+xml">この条件の新着をフィードで受け取る（Atom）</a>' in body
+    assert 'href="/search/feed.atom?q=%E8%A6%8B%E5%AE%88%E3%82%8A"' in client.get("/search/?q=見守り").content.decode()
     feed = parsed(client, "/search/feed.atom?kind=case&field=health")
     health = {c.title for c in live_cases().filter(fields__slug="health")}
     assert feed.entries and {entry.title for entry in feed.entries} <= health
