@@ -204,7 +204,11 @@ class Award(
         """Cases whose search documents carry this award's tiers."""
         return [r.case for r in self.results.select_related("case") if r.case_id]
 
-    def search_document(self, archive_url=None):
+    @classmethod
+    def search_queryset(cls, queryset):
+        return queryset.prefetch_related("results__municipalities__prefecture__block", "results__case__fields")
+
+    def search_document(self, routing_url=None):
         """The plain dict the site search indexes (see search/documents.py)."""
         results = list(self.results.all())
         municipalities = [m for r in results for m in r.municipalities.all()]
@@ -215,7 +219,7 @@ class Award(
             "title": self.heading,
             "summary": self.summary,
             "body": "\n".join(r.text() for r in results),
-            "url": self.path_under(archive_url) if archive_url is not None else self.get_url(),
+            "url": self.path_under(routing_url) if routing_url is not None else self.get_url(),
             "fields": _unique(f.slug for case in cases for f in case.fields.all()),
             "block": _unique(p.block.slug for p in prefectures),
             "prefecture": [p.slug for p in prefectures],

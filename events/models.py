@@ -287,10 +287,14 @@ class Seminar(
 
     # Search
 
-    def search_document(self, calendar_url=None):
+    @classmethod
+    def search_queryset(cls, queryset):
+        return queryset.select_related("block", "prefecture").prefetch_related("fields", "tags")
+
+    def search_document(self, routing_url=None):
         """The plain dict the site search indexes (see search/documents.py).
         `year` is the 年度 (April–March), like every other document's."""
-        url = self.path_under(calendar_url) if calendar_url is not None else self.get_url()
+        url = self.path_under(routing_url) if routing_url is not None else self.get_url()
         place = self.place_label()
         return {
             "kind": "seminar",

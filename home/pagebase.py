@@ -28,14 +28,21 @@ class RoutedSnippetMixin:
 
     routing_page_model = ""  # "app_label.ModelName"
 
-    def routing_page(self):
+    @classmethod
+    def routing_page(cls):
         from django.apps import apps
 
-        return apps.get_model(self.routing_page_model).objects.live().first()
+        return apps.get_model(cls.routing_page_model).objects.live().first()
 
     def get_url(self, request=None):
         page = self.routing_page()
         return self.path_under(page.get_url(request)) if page else None
+
+    @classmethod
+    def search_context(cls):
+        """One lookup of the routing page for a whole batch of documents."""
+        page = cls.routing_page()
+        return {"routing_url": page.get_url() if page else None}
 
     @property
     def url(self):

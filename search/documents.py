@@ -49,8 +49,21 @@ def _flatten(value):
     return str(value or "")
 
 
-def build_document(instance):
-    doc = dict(instance.search_document())
+def public_documents(model):
+    """The document of every public item of `model`, built in bulk: the
+    model's `search_queryset()` prefetches what its documents read and its
+    `search_context()` gives what they all share, so a rebuild costs a few
+    queries per model rather than per item."""
+    queryset = public_queryset(model)
+    if hasattr(model, "search_queryset"):
+        queryset = model.search_queryset(queryset)
+    context = model.search_context() if hasattr(model, "search_context") else {}
+    for item in queryset:
+        yield build_document(item, **context)
+
+
+def build_document(instance, **context):
+    doc = dict(instance.search_document(**context))
     doc["key"] = document_key(instance)
     doc["search_text"] = normalize(" ".join(_flatten(doc.get(k)) for k in TEXT_KEYS))
     doc["title_sort"] = normalize(doc["title"])

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from . import elastic
-from .documents import build_document, document_key, indexed_models, is_public, public_queryset
+from .documents import build_document, document_key, indexed_models, is_public, public_documents
 from .models import SearchDocument
 
 logger = logging.getLogger("portal.search")
@@ -73,9 +73,7 @@ def rebuild_documents():
     current = dict(SearchDocument.objects.filter(is_deleted=False).values_list("key", "data"))
     keep = set()
     for model in indexed_models():
-        items = public_queryset(model)
-        for item in items.specific() if hasattr(items, "specific") else items:
-            doc = build_document(item)
+        for doc in public_documents(model):
             keep.add(doc["key"])
             if current.get(doc["key"]) != doc:
                 SearchDocument.objects.update_or_create(key=doc["key"], defaults=row_values(doc))

@@ -146,6 +146,10 @@ class SupportProgramPage(SummaryAndSourceMixin, Page):
     def fiscal_year_label(self):
         return f"{self.fiscal_year}年度"
 
+    @classmethod
+    def search_queryset(cls, queryset):
+        return queryset.prefetch_related("fields", "tags")
+
     def search_document(self):
         from search.text import html_text
 

@@ -20,7 +20,7 @@ def test_edition_search_document():
 
 
 def test_compilation_search_document_has_no_edition_or_year():
-    doc = Award.objects.get(slug="ict-award-past-grand").search_document(archive_url="/x/")
+    doc = Award.objects.get(slug="ict-award-past-grand").search_document(routing_url="/x/")
     assert doc["edition"] is None and doc["year"] is None
     assert doc["title"].startswith("過去の総務大臣賞（2014〜2016年度")
     assert doc["url"] == "/x/ict-award-past-grand/"
