@@ -25,14 +25,28 @@ def raw_search(query):
     """(raw result, backend name, notice)."""
     if elastic.available():
         try:
-            if SearchDocument.objects.filter(pending=True).exists():
-                indexing.push_pending(refresh=True)  # catch up, visibly, before answering
+            _catch_up()
             raw = ElasticsearchBackend().search(query)
             return _without_withdrawn(raw), "elasticsearch", ""
         except Exception as error:  # timeouts, refused connections, engine errors alike
             elastic.mark_down(error)
     notice = FALLBACK_NOTICE if elastic.configured() else ""
     return DatabaseBackend().search(query), "database", notice
+
+
+def _catch_up():
+    """Push what the outbox holds, visibly, before answering. Its bookkeeping
+    writes run in a savepoint: without one, a write the database refuses
+    (SQLite under load) would poison the request's transaction and every
+    later query would fail with a 500. A refused write leaves the rows
+    pending for the next push; an engine failure still reaches the caller."""
+    if not SearchDocument.objects.filter(pending=True).exists():
+        return
+    try:
+        with transaction.atomic():
+            indexing.push_pending(refresh=True)
+    except DatabaseError as error:
+        logger.warning("search outbox not caught up: %s", error)
 
 
 def _without_withdrawn(raw):

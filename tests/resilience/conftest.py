@@ -1,9 +1,11 @@
+import collections
 import os
 import shutil
 import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -55,13 +57,12 @@ def free_port():
 
 
 def server_env(database_path, **extra):
+    """Test settings on the given file and no search engine; `extra` wins,
+    settings module included (the test settings ignore ELASTICSEARCH_URL, so
+    a server meant to search an engine needs other settings too)."""
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "ELASTICSEARCH_URL"}}
-    env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.test",
-        DATABASE_URL=f"sqlite:///{database_path}",
-        PYTHONPATH=str(ROOT),
-        **extra,
-    )
+    env.update(DJANGO_SETTINGS_MODULE="portal.settings.test", DATABASE_URL=f"sqlite:///{database_path}", PYTHONPATH=str(ROOT))
+    env.update(extra)
     return env
 
 
@@ -93,3 +94,45 @@ class Gunicorn:
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+
+CLIENTS = 100
+SECONDS = 30
+LOAD_URLS = [
+    "/search/?q=IoT",
+    "/search/?q=見守り&field=health",
+    "/api/search/?q=農業",
+    "/cases/",
+    "/cases/?field=health",
+    "/cases/asmama-kosodate-share/",
+]
+
+
+def hammer(base, seconds=SECONDS, clients=CLIENTS):
+    """Every client asks again as soon as it is answered. Counts 2xx/3xx/4xx
+    by class, each 5xx by its code and each failure by its exception."""
+    counts = collections.Counter()
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def client(offset):
+        session = requests.Session()
+        session.trust_env = False  # loopback only, never through a proxy
+        i = offset
+        while time.monotonic() < stop:
+            url = base + LOAD_URLS[i % len(LOAD_URLS)]
+            i += 1
+            try:
+                status = session.get(url, timeout=30).status_code
+                key = str(status) if status >= 500 else f"{status // 100}xx"
+            except requests.RequestException as error:
+                key = f"error:{type(error).__name__}"
+            with lock:
+                counts[key] += 1
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return counts

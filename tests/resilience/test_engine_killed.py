@@ -1,0 +1,171 @@
+"""Elasticsearch SIGKILLed in the middle of the load test: pages keep
+answering from the database, an edit published meanwhile waits in the
+outbox, and once the node is back the outbox drains and search_status agrees.
+
+The node is a private one (its own ES_HOME and ports): the shared node on
+9200 serves everyone else's tests and is never touched."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+import requests
+
+from .conftest import CLIENTS, ROOT, SECONDS, Gunicorn, free_port, hammer, server_env
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
+
+SCRIPT = ROOT / "scripts" / "search-engine"
+CASE_SLUG = "asmama-kosodate-share"  # one of the load's pages
+NEW_TITLE = "検索エンジン停止中に公開した子育てシェア改訂版"
+# The site's own searches push the waiting row once the engine answers and
+# each worker's breaker (ELASTICSEARCH_RETRY_AFTER, 10 s) lets it try again.
+DRAIN_SECONDS = 60
+
+# IMMEDIATE: the load's searches commit query counts many times a second, and
+# a SQLite transaction that reads before it writes (every publish does) fails
+# at once with SQLITE_BUSY(_SNAPSHOT) when a commit lands in between. Taking
+# the write lock first makes the publish queue for it instead. That contention
+# exists with the engine up as well; this test is about the engine being down.
+PUBLISH = f"""
+from django.db import connection
+connection.settings_dict["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+connection.close()
+
+from cases.models import CaseStudyPage
+from search.documents import document_key
+from search.models import SearchDocument
+
+page = CaseStudyPage.objects.get(slug={CASE_SLUG!r})
+page.title = {NEW_TITLE!r}
+page.save_revision().publish()
+row = SearchDocument.objects.get(key=document_key(page))
+print(row.data["title"], row.pending, sep="|")
+"""
+
+
+LOOPBACK = requests.Session()
+LOOPBACK.trust_env = False  # never through a proxy
+
+
+def engine_can_start():
+    """What scripts/search-engine needs: a java, and Maven unless it has built before."""
+    java_home = os.environ.get("JAVA_HOME", "")
+    java = (java_home and os.access(os.path.join(java_home, "bin", "java"), os.X_OK)) or shutil.which("java")
+    built = (ROOT / "search-engine" / "target" / "classpath.txt").exists()
+    return bool(java) and (built or bool(shutil.which("mvn")))
+
+
+class PrivateEngine:
+    def __init__(self, home):
+        self.env = {
+            **os.environ,
+            "ES_HOME": str(home),
+            "ES_PORT": str(free_port()),
+            "ES_TRANSPORT_PORT": str(free_port()),
+            "ES_JAVA_OPTS": "-Xms256m -Xmx512m",
+            "ES_TIMEOUT": "150",  # a restart competes with the load for two cores
+            "ES_STOP_TIMEOUT": "20",
+        }
+        self.url = f"http://127.0.0.1:{self.env['ES_PORT']}"
+        self.pidfile = home / "search-engine.pid"
+
+    def run(self, command):
+        done = subprocess.run([SCRIPT, command], env=self.env, capture_output=True, text=True, timeout=200)
+        assert done.returncode == 0, f"search-engine {command}: {done.stdout}{done.stderr}"
+
+    def kill(self):
+        """SIGKILL, then wait until the port refuses: the orphaned JVM may
+        stay a zombie until something reaps it, so its pid proves nothing."""
+        os.kill(int(self.pidfile.read_text()), signal.SIGKILL)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                LOOPBACK.get(self.url, timeout=1)
+            except requests.ConnectionError:
+                return
+            time.sleep(0.1)
+        raise AssertionError("the killed node still answers")
+
+
+@pytest.fixture
+def private_engine(tmp_path):
+    if not engine_can_start():
+        message = "a private Elasticsearch needs Java 17+ and either Maven or a built search-engine/target"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    engine = PrivateEngine(tmp_path / "search-engine")
+    engine.run("start")
+    try:
+        yield engine
+    finally:
+        engine.run("stop")
+
+
+def search_titles(base, text):
+    response = LOOPBACK.get(f"{base}/api/search/", params={"q": text}, timeout=30)
+    assert response.status_code == 200, response.text[:500]
+    body = response.json()
+    return body["backend"], [hit["title"] for hit in body["results"]]
+
+
+def test_engine_killed_under_load_no_5xx_and_the_edit_made_meanwhile_arrives(wal_database_copy, private_engine):
+    env = {
+        # Development settings with DEBUG off, as the browser tests' server:
+        # the test settings would switch the engine off.
+        "DJANGO_SETTINGS_MODULE": "tests.browser.e2e_settings",
+        "ELASTICSEARCH_URL": private_engine.url,
+        "ELASTICSEARCH_INDEX_PREFIX": "portal-killed",
+    }
+
+    def manage(*args):
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT, env=server_env(wal_database_copy, **env), capture_output=True, text=True, timeout=120,
+        )
+
+    reindexed = manage("search_reindex")
+    assert reindexed.returncode == 0, reindexed.stderr[-3000:]
+    server = Gunicorn(wal_database_copy, workers=2, threads=8, **env)
+    try:
+        assert search_titles(server.url, "子育て")[0] == "elasticsearch"
+        counts = {}
+        load = threading.Thread(target=lambda: counts.update(hammer(server.url)))
+        started = time.monotonic()
+        load.start()
+        time.sleep(SECONDS / 3)
+        private_engine.kill()
+        killed_at = time.monotonic() - started
+        assert search_titles(server.url, "子育て")[0] == "database"
+        published = manage("shell", "-c", PUBLISH)
+        assert published.returncode == 0, published.stderr[-3000:]
+        # The publish went through; the edit waits in the outbox.
+        assert published.stdout.strip().splitlines()[-1] == f"{NEW_TITLE}|True"
+        private_engine.run("start")
+        back_at = time.monotonic() - started
+        load.join()
+
+        deadline = time.monotonic() + DRAIN_SECONDS
+        while search_titles(server.url, NEW_TITLE) != ("elasticsearch", [NEW_TITLE]):
+            assert time.monotonic() < deadline, "the edit did not reach the engine after it came back"
+            time.sleep(1)
+        drained_after = time.monotonic() - started - SECONDS
+    finally:
+        server.stop()
+    print(
+        f"engine killed under load: {sum(counts.values())} requests, {counts}; "
+        f"killed at {killed_at:.0f} s, back at {back_at:.0f} s, drained {drained_after:.0f} s after the {SECONDS} s load"
+    )
+    synced = manage("search_sync")
+    assert synced.returncode == 0, synced.stdout + synced.stderr
+    status = manage("search_status")
+    assert status.returncode == 0, status.stdout + status.stderr
+
+    assert counts["2xx"] > CLIENTS
+    assert set(counts) == {"2xx"}, counts
