@@ -1,7 +1,7 @@
 """Content events → outbox rows, in the transaction of the event."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, published, unpublished
 
 from . import indexing
@@ -28,6 +28,22 @@ def on_withdraw(sender, instance, **kwargs):
             indexing.record(item)
 
 
+def _except_pages(handler):
+    """Wagtail sends a page's publish both as page_published and as the
+    generic published; the page signals alone also cover copies and aliases,
+    so the generic ones are left to snippets and each publish is built once."""
+
+    def handle(sender, instance, **kwargs):
+        if not isinstance(instance, Page):
+            handler(sender, instance, **kwargs)
+
+    return handle
+
+
+on_snippet_publish = _except_pages(on_publish)
+on_snippet_withdraw = _except_pages(on_withdraw)
+
+
 def on_move(sender, instance, **kwargs):
     indexing.record_tree(instance)
 
@@ -39,8 +55,8 @@ def on_restriction_change(sender, instance, **kwargs):
 def connect():
     page_published.connect(on_publish, dispatch_uid="search-page-published")
     page_unpublished.connect(on_withdraw, dispatch_uid="search-page-unpublished")
-    published.connect(on_publish, dispatch_uid="search-published")
-    unpublished.connect(on_withdraw, dispatch_uid="search-unpublished")
+    published.connect(on_snippet_publish, dispatch_uid="search-published")
+    unpublished.connect(on_snippet_withdraw, dispatch_uid="search-unpublished")
     post_delete.connect(on_withdraw, dispatch_uid="search-deleted")
     post_page_move.connect(on_move, dispatch_uid="search-page-moved")
     page_slug_changed.connect(on_move, dispatch_uid="search-page-slug-changed")

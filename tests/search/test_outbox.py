@@ -38,6 +38,22 @@ def test_publishing_writes_the_document_in_the_same_transaction():
     assert "見守りサービスの合成事例".casefold() in document.text
 
 
+def test_each_publish_and_unpublish_builds_the_document_once(monkeypatch):
+    from events.models import Seminar
+
+    built = []
+    monkeypatch.setattr(indexing, "record", built.append)
+    monkeypatch.setattr(indexing, "forget", built.append)
+    case = make_case(publish=False)
+    built.clear()
+    case.save_revision().publish()
+    case.refresh_from_db()
+    case.unpublish()
+    seminar = Seminar.objects.filter(live=True).first()
+    seminar.save_revision().publish()
+    assert [item.pk for item in built] == [case.pk, case.pk, seminar.pk]
+
+
 def test_unpublishing_and_deleting_leave_tombstones_until_the_engine_confirms():
     case = make_case()
     case.unpublish()
