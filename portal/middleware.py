@@ -8,6 +8,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 
+from .sqlite.base import reading
+
 logger = logging.getLogger("portal.resilience")
 
 # The public pages run one script, static/js/facets.js, from our own origin;
@@ -39,6 +41,22 @@ class ContentSecurityPolicyMiddleware:
         if not request.path.startswith(CSP_EXEMPT_PREFIXES):
             response.headers.setdefault("Content-Security-Policy", PUBLIC_CSP)
         return response
+
+
+class ReadingRequestMiddleware:
+    """GET and HEAD read (a search also logs its query, a write it may
+    lose): on SQLite their transactions stay deferred; every other
+    transaction takes the write lock first (portal/sqlite/base.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = reading.set(request.method in ("GET", "HEAD"))
+        try:
+            return self.get_response(request)
+        finally:
+            reading.reset(token)
 
 
 def service_unavailable():

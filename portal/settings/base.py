@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
+    "portal.middleware.ReadingRequestMiddleware",
     "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -113,6 +114,9 @@ DATABASES = {
 }
 # A publish and the search outbox row it writes commit or roll back together.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers take the lock before they read (portal/sqlite/base.py).
+    DATABASES["default"]["ENGINE"] = "portal.sqlite"
 # Seconds a visitor is asked to wait when the database is locked or away.
 DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "30"))
 # Anonymous page cache lifetime in seconds (pagecache/); 0 switches it off.
