@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from search import elastic, indexing
 from search.models import SearchDocument
@@ -24,9 +25,12 @@ class Command(BaseCommand):
             if not watch:
                 break
             time.sleep(watch)
-        remaining = SearchDocument.objects.filter(pending=True).count()
+        pending = SearchDocument.objects.filter(pending=True)
+        remaining = pending.count()
         if remaining:
-            raise CommandError(f"未送信の文書が{remaining}件残っています。")
+            waiting = pending.filter(next_attempt_at__gt=timezone.now()).count()
+            hint = f"（うち{waiting}件は再送の待機中です。--now で直ちに再送します）" if waiting else ""
+            raise CommandError(f"未送信の文書が{remaining}件残っています{hint}。")
 
     def sync(self, retries):
         delay = 1.0
