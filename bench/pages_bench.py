@@ -13,7 +13,8 @@ facts. wrk comes from Debian (`apt-get install wrk`; installed if missing).
 Per size and page it prints p50/p95 latency and requests/s, uncached
 (PAGE_CACHE_SECONDS=0) and cached (second pass, cache warm), the ratio
 page ÷ static for requests/s, and the SQL queries one uncached request makes
-(django.test.utils.CaptureQueriesContext, in-process).
+(django.test.utils.CaptureQueriesContext, in-process). A page whose query
+count differs between sizes fails the run once the table is printed.
 """
 
 import argparse
@@ -98,35 +99,83 @@ def build_size(size):
     return path
 
 
+SEED_BATCH = 1000
+
+
 def seed_into(target):
     """Top the case count up to `target` with synthetic, live cases and their
-    search documents (what a publish writes), skipping revisions to keep a
-    10,000-case build to minutes."""
+    search documents (what a publish writes), without revisions.
+
+    Wagtail's add_child locks and rereads the tree for every page, which
+    would take hours for 10,000 cases; here each batch is a handful of bulk
+    inserts with the tree paths computed up front (treebeard has no public
+    bulk API), and the tree is checked with treebeard's own integrity test,
+    the one `manage.py fixtree` runs, afterwards."""
     import django
 
     django.setup()
+    from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
+    from django.db.models import F
+    from django.utils import timezone
+    from wagtail.models import Page
 
     from cases.models import CaseIndexPage, CaseMunicipality, CaseStudyPage
-    from search import indexing
+    from search.documents import build_document, public_queryset
+    from search.indexing import row_values
+    from search.models import SearchDocument
     from taxonomy.models import Field, Municipality
 
-    fields = list(Field.objects.all())
-    municipalities = list(Municipality.objects.all())
+    fields = list(Field.objects.order_by("pk"))
+    municipalities = list(Municipality.objects.order_by("pk"))
+    content_type = ContentType.objects.get_for_model(CaseStudyPage)
     index = CaseIndexPage.objects.get()
+    last = index.get_last_child()
+    step = Page._str2int(last.path[-Page.steplen :]) if last else 0
     have = CaseStudyPage.objects.count()
-    for n in range(have, target):
-        with transaction.atomic():
-            case = CaseStudyPage(
-                title=f"{SYNTHETIC_TITLE}ICT活用事例 {n}", slug=f"synthetic-{n}", summary=SYNTHETIC_NOTE, live=True
+    for start in range(have, target, SEED_BATCH):
+        numbers = range(start, min(start + SEED_BATCH, target))
+        now = timezone.now()
+        pages = []
+        for n in numbers:
+            step += 1
+            title = f"{SYNTHETIC_TITLE}ICT活用事例 {n}"
+            pages.append(
+                Page(
+                    title=title, draft_title=title, slug=f"synthetic-{n}", url_path=f"{index.url_path}synthetic-{n}/",
+                    path=Page._get_path(index.path, index.depth + 1, step), depth=index.depth + 1, numchild=0,
+                    content_type=content_type, locale_id=index.locale_id, live=True, has_unpublished_changes=False,
+                    first_published_at=now, last_published_at=now,
+                )
             )
-            index.add_child(instance=case)
-            case.fields.set([fields[n % len(fields)], fields[(n * 7) % len(fields)]])
-            case.municipality_links = [CaseMunicipality(municipality=municipalities[n % len(municipalities)])]
-            case.save()
-            indexing.record(case)
-        if n % 1000 == 0:
-            print(f"  seeded {n}/{target}", flush=True)
+        with transaction.atomic():
+            Page.objects.bulk_create(pages)
+            Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + len(pages))
+            # bulk_create refuses multi-table models; with the parent rows in
+            # place, the case's own table is one plain insert.
+            cases = [CaseStudyPage(page_ptr_id=page.pk, summary=SYNTHETIC_NOTE) for page in pages]
+            CaseStudyPage._base_manager._insert(cases, fields=CaseStudyPage._meta.local_concrete_fields)
+            CaseStudyPage.fields.through.objects.bulk_create(
+                CaseStudyPage.fields.through(casestudypage_id=page.pk, field_id=field.pk)
+                for n, page in zip(numbers, pages)
+                for field in {fields[n % len(fields)], fields[(n * 7) % len(fields)]}
+            )
+            CaseMunicipality.objects.bulk_create(
+                CaseMunicipality(page_id=page.pk, municipality=municipalities[n % len(municipalities)], sort_order=0)
+                for n, page in zip(numbers, pages)
+            )
+            # The documents record() would write: the same builder on the
+            # stored rows, under the same rule of what is public.
+            published = public_queryset(CaseStudyPage).filter(pk__in=[page.pk for page in pages])
+            published = CaseStudyPage.search_queryset(published)
+            SearchDocument.objects.bulk_create(
+                SearchDocument(key=doc["key"], **row_values(doc)) for doc in map(build_document, published)
+            )
+        print(f"  seeded {numbers[-1] + 1}/{target}", flush=True)
+    problems = [ids for ids in Page.find_problems() if ids]
+    caseless = Page.objects.filter(content_type=content_type).count() - CaseStudyPage.objects.count()
+    if problems or caseless:
+        raise SystemExit(f"page tree broken after seeding: find_problems {problems}, {caseless} pages without a case row")
 
 
 def choose_urls():
@@ -161,8 +210,8 @@ def count_queries(urls):
     for name, url in urls.items():
         client.get(url)  # warm per-process caches (Site, ContentTypes)
         with CaptureQueriesContext(connection) as queries:
-            status = client.get(url).status_code
-        counts[name] = (len(queries), status)
+            client.get(url)
+        counts[name] = len(queries)
     return counts
 
 
@@ -249,12 +298,15 @@ def run(sizes, duration, connections, workers):
     ensure_wrk()
     build_base()
     rows = []
+    queries = {}
     for size in sizes:
         print(f"== {size} cases: seeding", flush=True)
+        started = time.monotonic()
         db = build_size(size)
+        print(f"  database ready in {time.monotonic() - started:.0f} s", flush=True)
         manage(db, "collectstatic", "--noinput", "-v0")
         urls = in_django(db, "choose_urls")
-        queries = in_django(db, "count_queries", urls)
+        queries[size] = in_django(db, "count_queries", urls)
         server = Server(db, 0, workers)
         try:
             page_bytes = {name: len(server.fetch(url)) for name, url in urls.items()}
@@ -269,11 +321,12 @@ def run(sizes, duration, connections, workers):
                         server.fetch(url)
                     page = wrk(server.base + url, duration, connections)
                     static = wrk(server.base + references[name], duration, connections) if not cached else None
-                    rows.append((size, name, cached, page, static, page_bytes[name], queries[name][0]))
+                    rows.append((size, name, cached, page, static, page_bytes[name], queries[size][name]))
                     print(f"  {'cached  ' if cached else 'uncached'} {name}: {page} static: {static}", flush=True)
             finally:
                 server.stop()
     print_table(rows)
+    check_query_counts(queries)
 
 
 def print_table(rows):
@@ -288,6 +341,23 @@ def print_table(rows):
             f"| {page['p50']:.1f} | {page['p95']:.1f} | {page['rps']:.0f} | {static['rps']:.0f} | {static['p95']:.1f} "
             f"| {page['rps'] / static['rps']:.0%} | {page['errors'] + page['non2xx']} |"
         )
+
+
+def check_query_counts(queries):
+    """The project's rule: a page's SQL queries do not depend on how many
+    items there are. Fails the run after the table if any page broke it."""
+    sizes = list(queries)
+    print()
+    print("| page | " + " | ".join(f"SQL at {size:,}" for size in sizes) + " |")
+    print("|---|" + "---:|" * len(sizes))
+    grown = []
+    for name in queries[sizes[0]]:
+        counts = [queries[size][name] for size in sizes]
+        print(f"| {name} | " + " | ".join(map(str, counts)) + " |")
+        if len(set(counts)) > 1:
+            grown.append(f"{name} ({' → '.join(map(str, counts))})")
+    if grown:
+        raise SystemExit("SQL queries per page change with the number of cases: " + ", ".join(grown))
 
 
 def main():

@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -103,6 +104,25 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
         verbose_name = "事例"
         verbose_name_plural = "事例"
 
+    @staticmethod
+    def related_lookups():
+        """The relations that both the page's head (structured data) and its
+        body read, and the search document too: one query each, however many
+        regions or tags the case has."""
+        return [
+            "fields",
+            "tags",
+            Prefetch("municipality_links", CaseMunicipality.objects.select_related("municipality__prefecture__block")),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        # A new page in preview has no rows yet, and the in-memory relations
+        # of any preview take precedence over prefetched ones anyway.
+        if self.pk:
+            programs = Prefetch("program_links", CaseProgram.objects.select_related("program"))
+            prefetch_related_objects([self], *self.related_lookups(), programs)
+        return super().get_context(request, *args, **kwargs)
+
     def municipalities(self):
         return [link.municipality for link in self.municipality_links.all()]
 
@@ -121,6 +141,10 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
 
     def programs(self):
         return [link.program for link in self.program_links.all()]
+
+    @classmethod
+    def search_queryset(cls, queryset):
+        return queryset.prefetch_related(*cls.related_lookups(), "effects", "award_results__award")
 
     def search_document(self):
         from search.text import stream_text
