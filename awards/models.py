@@ -293,7 +293,10 @@ class AwardResult(Orderable, ClusterableModel):
 
 
 def badges_for_case(case):
-    """The published award results of one case, in one query."""
+    """The published award results of one case, in one query (none for a
+    case still being created)."""
+    if case.pk is None:
+        return []
     return list(
         AwardResult.objects.filter(case=case, award__live=True)
         .select_related("award")

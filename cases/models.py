@@ -139,6 +139,10 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
             seen.setdefault(prefecture.block_id, prefecture.block)
         return list(seen.values())
 
+    def adopting_cases(self):
+        """Live cases that took this one as their model; none while it is being created."""
+        return self.adopters.live() if self.pk else CaseStudyPage.objects.none()
+
     def programs(self):
         return [link.program for link in self.program_links.all()]
 

@@ -140,8 +140,8 @@ def _shortlink(request, page):
     from .views import shortlink_path
 
     # Only where the page itself is shown: a seminar or the finder, served by
-    # a route of their page, are not that page.
-    if page is None or page.depth <= 2 or page.get_url(request) != request.path:
+    # a route of their page, are not that page; a page being created has no number.
+    if page is None or page.pk is None or page.depth <= 2 or page.get_url(request) != request.path:
         return ""
     return request.build_absolute_uri(shortlink_path(page))
 

@@ -174,6 +174,9 @@ class SupportProgramPage(SummaryAndSourceMixin, Page):
         }
 
     def used_by_cases(self):
+        """Public cases that used this program; none while it is being created."""
         from cases.models import CaseStudyPage
 
+        if self.pk is None:
+            return CaseStudyPage.objects.none()
         return CaseStudyPage.objects.live().public().filter(program_links__program=self).distinct()

@@ -166,3 +166,11 @@ def test_editor_cannot_publish_or_delete(editor_client):
     award = Award.objects.get(slug="ict-award-2014")
     editor_client.post(url("delete", award.pk))
     assert Award.objects.filter(pk=award.pk).exists()
+
+
+def test_preview_of_an_award_not_yet_saved(editor_client):
+    preview_url = url("preview_on_add")
+    assert editor_client.post(preview_url, form_data(results=two_results())).json()["is_valid"]
+    response = editor_client.get(preview_url)
+    html = response.content.decode()
+    assert response.status_code == 200 and "合成表彰2030" in html and "合成の特別賞" in html

@@ -196,3 +196,10 @@ def test_seminar_without_a_prefecture_keeps_the_block_the_editor_chose():
     seminar.refresh_from_db()
     assert seminar.block.slug == "hokuriku"  # a prefecture decides the block
     assert datetime.date(2018, 2, 14) == seminar.start_date
+
+
+def test_preview_of_a_seminar_not_yet_saved(editor_client):
+    preview_url = url("preview_on_add")
+    assert editor_client.post(preview_url, form_data(title="保存前の合成セミナー")).json()["is_valid"]
+    response = editor_client.get(preview_url)
+    assert response.status_code == 200 and "保存前の合成セミナー" in response.content.decode()
