@@ -1,6 +1,10 @@
+import io
 import os
 
 import pytest
+from django.core.files.images import ImageFile
+from PIL import Image as PillowImage
+from wagtail.images import get_image_model
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -45,3 +49,15 @@ def approver(db):
 @pytest.fixture
 def superuser(db):
     return _user("admin", superuser=True)
+
+
+@pytest.fixture
+def photo(db):
+    """A 1600×900 image in the Wagtail library; its files are removed afterwards."""
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (1600, 900), (40, 120, 90)).save(buffer, "PNG")
+    image = get_image_model().objects.create(title="棚田のセンサー（合成画像）", file=ImageFile(buffer, name="tanada.png"))
+    yield image
+    for rendition in image.renditions.all():
+        rendition.file.delete(save=False)
+    image.file.delete(save=False)
