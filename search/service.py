@@ -8,6 +8,8 @@ from django.http import Http404
 from wagtail.contrib.search_promotions.models import Query as PromotionQuery
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
+from portal.sqlite.base import writing
+
 from . import elastic, indexing
 from .backends.database import DatabaseBackend
 from .backends.elasticsearch import ElasticsearchBackend
@@ -76,14 +78,20 @@ def promoted_documents(query):
 
 
 def log_hit(text):
-    """Counting a query is a write inside a read-only request; when the
-    database cannot take it now (SQLite under concurrent load), the count is
-    lost rather than the visitor's results."""
-    try:
-        with transaction.atomic():
-            PromotionQuery.get(text).add_hit()
-    except DatabaseError as error:  # locked, or a concurrent first count of the same query
-        logger.warning("search query not counted: %s", error)
+    """Count a query (Wagtail's search terms report) once the request's own
+    transaction is over, in a short transaction of its own that queues for
+    SQLite's write lock: a count made inside the request would fail whenever
+    another request committed since it began reading. When the database
+    cannot take it at all, the count is lost rather than the results."""
+
+    def count():
+        try:
+            with writing(), transaction.atomic():
+                PromotionQuery.get(text).add_hit()
+        except DatabaseError as error:  # locked for longer than the timeout, or a racing first count
+            logger.warning("search query not counted: %s", error)
+
+    transaction.on_commit(count)
 
 
 def search(params, fixed=None, log_query=True):

@@ -7,11 +7,23 @@ queries. BEGIN IMMEDIATE makes such a writer queue for the lock instead.
 Requests that only read (GET, HEAD; see portal.middleware) keep deferred
 transactions, so readers never queue behind one another."""
 
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db.backends.sqlite3 import base
 
 reading = ContextVar("portal_sqlite_reading", default=False)
+
+
+@contextmanager
+def writing():
+    """A write made on behalf of a reading request: its transaction queues
+    for the lock like any writer's."""
+    token = reading.set(False)
+    try:
+        yield
+    finally:
+        reading.reset(token)
 
 
 class DatabaseWrapper(base.DatabaseWrapper):

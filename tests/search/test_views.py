@@ -89,9 +89,13 @@ def test_best_bets_come_first_and_are_marked(backend, client):
     assert "おすすめ" in client.get("/search/?q=IoT").content.decode()
 
 
-def test_queries_are_logged_normalised(backend, client):
-    client.get("/search/?q=ＩｏＴ%E3%80%80見守り")
-    assert Query.objects.filter(query_string="iot 見守り").exists()
+def test_queries_are_counted_normalised_once_per_search(backend, client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get("/search/?q=ＩｏＴ%E3%80%80地域")
+        client.get("/search/?q=IoT 地域")
+        assert client.get("/search/?q=IoT 地域&page=2").status_code == 200  # paging on is not another search
+    query = Query.objects.get(query_string="iot 地域")
+    assert sum(day.hits for day in query.daily_hits.all()) == 2
 
 
 @pytest.mark.parametrize("url", ["/search/?q=IoT&field=health&block=kyushu", "/cases/?field=health", "/supports/"])
