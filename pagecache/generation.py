@@ -6,6 +6,7 @@ purge could miss one. Entries under old numbers age out by their timeout."""
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -20,6 +21,21 @@ def current():
         value = time.time_ns()
         cache.add(KEY, value, timeout=None)
         value = cache.get(KEY, value)
+    return value
+
+
+def memoize(name, compute):
+    """compute() once per state of the content (CONTENT_CACHE_SECONDS > 0):
+    any publish starts a new generation, so the value is never stale; it
+    is for site-wide figures that cost a scan, such as the home page's counts."""
+    seconds = settings.CONTENT_CACHE_SECONDS
+    if seconds <= 0:
+        return compute()
+    key = f"pagecache:{current()}:memo:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
     return value
 
 

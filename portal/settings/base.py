@@ -122,6 +122,9 @@ DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "30"))
 # Anonymous page cache lifetime in seconds (pagecache/); 0 switches it off.
 # Publishing purges at once; the lifetime bounds date-driven changes (募集中).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+# Site-wide figures (the home page's counts per 分野 and ブロック) kept until
+# the next publish; 0 computes them on every request.
+CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "0"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -2,10 +2,13 @@
 ETag/Last-Modified, purged by every publish, never personal."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
 from cases.models import CaseStudyPage
+from taxonomy.models import Field
 from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +144,24 @@ def test_errors_are_not_cached(client):
 def test_switched_off_by_default(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     assert "X-Page-Cache" not in client.get("/cases/")
+
+
+def test_home_counts_are_kept_until_the_next_publish(client, settings, committed):
+    settings.PAGE_CACHE_SECONDS = 0  # the whole page is rendered each time; only the counts are kept
+    settings.CONTENT_CACHE_SECONDS = 300
+
+    def health_count():
+        return next(f.case_count for f in client.get("/").context["fields"] if f.slug == "health")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/")
+        return len(captured)
+
+    before = health_count()
+    kept = queries()
+    settings.CONTENT_CACHE_SECONDS = 0
+    assert queries() == kept + 2  # the two scans the cache saves
+    settings.CONTENT_CACHE_SECONDS = 300
+    committed(lambda: make_case(fields=[Field.objects.get(slug="health")]))
+    assert health_count() == before + 1
