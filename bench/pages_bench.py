@@ -2,7 +2,7 @@
 measured by wrk from a second process, against a static file of the same
 size served by the same server (the physical limit of this stack).
 
-    .venv/bin/python bench/pages_bench.py [--sizes 100,10000] [--duration 10] [--connections 20]
+    .venv/bin/python bench/pages_bench.py [--sizes 100,10000] [--duration 10] [--connections 8] [--es-url URL]
 
 Everything it writes is under bench/.data/pages-*: a base database (migrated,
 real content loaded, built once), one copy per size topped up with synthetic
@@ -10,11 +10,19 @@ cases, collected static files and the file caches. Synthetic cases say so in
 their title (【合成データ】) and summary; they are never real municipalities'
 facts. wrk comes from Debian (`apt-get install wrk`; installed if missing).
 
-Per size and page it prints p50/p95 latency and requests/s, uncached
+Per size and page it prints p50/p95 latency and requests/s under
+--connections, the p95 of one request at a time (the page's own time, no
+queue), uncached
 (PAGE_CACHE_SECONDS=0) and cached (second pass, cache warm), the ratio
-page ÷ static for requests/s, and the SQL queries one uncached request makes
+page ÷ static for requests/s (the static file measured right after the page,
+in the same pass), and the SQL queries one uncached request makes
 (django.test.utils.CaptureQueriesContext, in-process). A page whose query
 count differs between sizes fails the run once the table is printed.
+
+With --es-url (default: $ELASTICSEARCH_URL) the portal searches that
+Elasticsearch, as in production, under indexes of its own
+(portal-bench-pages-<size>-*, deleted at the end); without it, the database
+backend serves the search-driven pages (case index, search).
 """
 
 import argparse
@@ -30,6 +38,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
+ENGINE = {"url": ""}  # set by main(): the Elasticsearch the served portal searches, if any
 DATA = ROOT / "bench" / ".data"
 BASE_DB = DATA / "pages-base.sqlite3"
 PYTHON = sys.executable
@@ -55,7 +64,7 @@ end
 """
 
 
-def django_env(db_path, **extra):
+def django_env(db_path, engine=True, **extra):
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "ELASTICSEARCH_URL"}}
     env.update(
         DJANGO_SETTINGS_MODULE="portal.settings.production",
@@ -65,13 +74,35 @@ def django_env(db_path, **extra):
         SECURE_SSL_REDIRECT="0",
         STATIC_ROOT=str(DATA / "pages-static"),
         PYTHONPATH=str(ROOT),
+        **(engine_env(db_path) if engine else {}),
         **{k: str(v) for k, v in extra.items()},
     )
     return env
 
 
-def manage(db_path, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=django_env(db_path), check=True)
+def index_prefix(db_path):
+    return f"portal-bench-{Path(db_path).stem}"
+
+
+def engine_env(db_path):
+    if not ENGINE["url"]:
+        return {}
+    return {"ELASTICSEARCH_URL": ENGINE["url"], "ELASTICSEARCH_INDEX_PREFIX": index_prefix(db_path)}
+
+
+def delete_indexes(db_path):
+    """By name: Elasticsearch 8 refuses wildcard deletes."""
+    import urllib.request
+
+    listing = f"{ENGINE['url']}/_cat/indices/{index_prefix(db_path)}-*?h=index&format=json"
+    with urllib.request.urlopen(listing, timeout=30) as response:
+        names = [row["index"] for row in json.load(response)]
+    for name in names:
+        urllib.request.urlopen(urllib.request.Request(f"{ENGINE['url']}/{name}", method="DELETE"), timeout=30).close()
+
+
+def manage(db_path, *args, engine=True):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=django_env(db_path, engine), check=True)
 
 
 def build_base():
@@ -80,8 +111,9 @@ def build_base():
     DATA.mkdir(parents=True, exist_ok=True)
     partial = BASE_DB.with_suffix(".partial")
     partial.unlink(missing_ok=True)
-    manage(partial, "migrate", "-v0")
-    manage(partial, "load_portal_content", "-v0")
+    # Shared by every size, so it indexes nowhere; each size indexes its own copy.
+    manage(partial, "migrate", "-v0", engine=False)
+    manage(partial, "load_portal_content", "-v0", engine=False)
     partial.rename(BASE_DB)
 
 
@@ -268,7 +300,7 @@ def wrk(url, duration, connections):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_LUA)
     result = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "-s", script.name, url],
+        ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "-s", script.name, url],
         capture_output=True, text=True, check=True,
     )
     os.unlink(script.name)
@@ -305,6 +337,8 @@ def run(sizes, duration, connections, workers):
         db = build_size(size)
         print(f"  database ready in {time.monotonic() - started:.0f} s", flush=True)
         manage(db, "collectstatic", "--noinput", "-v0")
+        if ENGINE["url"]:
+            manage(db, "search_reindex")
         urls = in_django(db, "choose_urls")
         queries[size] = in_django(db, "count_queries", urls)
         server = Server(db, 0, workers)
@@ -320,25 +354,28 @@ def run(sizes, duration, connections, workers):
                     if cached:
                         server.fetch(url)
                     page = wrk(server.base + url, duration, connections)
-                    static = wrk(server.base + references[name], duration, connections) if not cached else None
+                    # One request at a time: the page's own time, without the queue.
+                    page["alone_p95"] = wrk(server.base + url, max(duration // 2, 2), 1)["p95"]
+                    static = wrk(server.base + references[name], duration, connections)
                     rows.append((size, name, cached, page, static, page_bytes[name], queries[size][name]))
                     print(f"  {'cached  ' if cached else 'uncached'} {name}: {page} static: {static}", flush=True)
             finally:
                 server.stop()
+        if ENGINE["url"]:
+            delete_indexes(db)
     print_table(rows)
     check_query_counts(queries)
 
 
 def print_table(rows):
-    statics = {(size, name): static for size, name, cached, page, static, _, _ in rows if static}
     print()
-    print("| cases | page | cache | bytes | SQL | p50 ms | p95 ms | req/s | static req/s | static p95 ms | page ÷ static | errors |")
-    print("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for size, name, cached, page, _, size_bytes, queries in rows:
-        static = statics[(size, name)]
+    print("| cases | page | cache | bytes | SQL | p50 ms | p95 ms | p95 ms alone | req/s | static req/s | static p95 ms "
+          "| page ÷ static | errors |")
+    print("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size, name, cached, page, static, size_bytes, queries in rows:
         print(
             f"| {size:,} | {name} | {'cached' if cached else 'uncached'} | {size_bytes:,} | {queries} "
-            f"| {page['p50']:.1f} | {page['p95']:.1f} | {page['rps']:.0f} | {static['rps']:.0f} | {static['p95']:.1f} "
+            f"| {page['p50']:.1f} | {page['p95']:.1f} | {page['alone_p95']:.1f} | {page['rps']:.0f} | {static['rps']:.0f} | {static['p95']:.1f} "
             f"| {page['rps'] / static['rps']:.0%} | {page['errors'] + page['non2xx']} |"
         )
 
@@ -364,7 +401,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,10000")
     parser.add_argument("--duration", type=int, default=10)
-    parser.add_argument("--connections", type=int, default=20)
+    parser.add_argument("--connections", type=int, default=8, help="concurrent connections (twice the workers)")
+    parser.add_argument("--es-url", default=os.environ.get("ELASTICSEARCH_URL", ""), help="search this Elasticsearch")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--seed-into", help=argparse.SUPPRESS)
     parser.add_argument("--target", type=int, help=argparse.SUPPRESS)
@@ -372,6 +410,7 @@ def main():
     if args.seed_into:
         seed_into(args.target)
         return
+    ENGINE["url"] = args.es_url.rstrip("/")
     run([int(s) for s in args.sizes.split(",")], args.duration, args.connections, args.workers)
 
 

@@ -130,7 +130,13 @@ class SupportProgramPage(SummaryAndSourceMixin, Page):
         return self.application_open <= today <= self.application_close
 
     def rule_dicts(self):
-        return [rule_dict(block.value) for block in self.rules]
+        # Parsed once per value of `rules`: the finder reads every program's
+        # rules several times a request, and StreamField parsing dominates it.
+        cached = self.__dict__.get("_rule_dicts")
+        if cached is None or cached[0] is not self.rules:
+            cached = (self.rules, [rule_dict(block.value) for block in self.rules])
+            self.__dict__["_rule_dicts"] = cached
+        return cached[1]
 
     def rule_objects(self):
         return [Rule.from_dict(rule) for rule in self.rule_dicts()]

@@ -116,3 +116,11 @@ def test_a_draft_does_not_change_the_finder(client, superuser):
     assert client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data).status_code == 302
     client.logout()
     assert best_for_town(client)[0] == 20_000_000
+
+
+def test_rules_are_parsed_once_per_value_and_again_when_an_editor_changes_them():
+    page = SupportProgramPage.objects.get(slug="iot-jisso-2018")
+    first = page.rule_dicts()
+    assert page.rule_dicts() is first and len(first) == 3
+    page.rules = [("rule", page.rules[0].value)]
+    assert [rule["label"] for rule in page.rule_dicts()] == [first[0]["label"]]
