@@ -166,7 +166,7 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
             "prefecture": [p.slug for p in prefectures],
             "prefecture_names": [p.name for p in prefectures],
             "municipalities": [m.name for m in self.municipalities()],
-            "tags": [t.name for t in self.tags.all()],
+            "tags": sorted(t.name for t in self.tags.all()),
             "implementers": self.implementers,
             "year": self.year_started,
             "selected_100": self.selected_100,
@@ -175,7 +175,17 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
         }
 
 
-class CaseMunicipality(Orderable):
+class CaseRow(Orderable):
+    """An inline row of a case, in the editor's order. Rows saved by code
+    carry no order, so their creation order decides, the same on every
+    database (PostgreSQL returns ties in any order)."""
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        ordering = ["sort_order", "pk"]
+
+
+class CaseMunicipality(CaseRow):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="municipality_links")
     municipality = models.ForeignKey(
         "taxonomy.Municipality", verbose_name="市区町村", on_delete=models.CASCADE, related_name="case_links"
@@ -183,12 +193,12 @@ class CaseMunicipality(Orderable):
 
     panels = [FieldPanel("municipality", widget=municipality_chooser_viewset.widget_class)]
 
-    class Meta(Orderable.Meta):
+    class Meta(CaseRow.Meta):
         verbose_name = "主な地域"
         constraints = [models.UniqueConstraint(fields=["page", "municipality"], name="unique_case_municipality")]
 
 
-class CaseProgram(Orderable):
+class CaseProgram(CaseRow):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="program_links")
     program = models.ForeignKey(
         "supports.SupportProgramPage", verbose_name="支援策", on_delete=models.CASCADE, related_name="case_links"
@@ -196,24 +206,24 @@ class CaseProgram(Orderable):
 
     panels = [PageChooserPanel("program", "supports.SupportProgramPage")]
 
-    class Meta(Orderable.Meta):
+    class Meta(CaseRow.Meta):
         verbose_name = "活用した支援策"
 
 
-class CaseEffect(Orderable):
+class CaseEffect(CaseRow):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="effects")
     label = models.CharField("指標", max_length=100)
     value = models.CharField("値", max_length=50)
     unit = models.CharField("単位", max_length=20, blank=True)
 
-    class Meta(Orderable.Meta):
+    class Meta(CaseRow.Meta):
         verbose_name = "定量的な効果"
 
 
-class CaseLink(Orderable):
+class CaseLink(CaseRow):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="links")
     title = models.CharField("リンク名", max_length=200)
     url = models.URLField("URL")
 
-    class Meta(Orderable.Meta):
+    class Meta(CaseRow.Meta):
         verbose_name = "関連リンク"

@@ -307,7 +307,7 @@ class Seminar(
             "prefecture": [self.prefecture.slug] if self.prefecture else [],
             "prefecture_names": [self.prefecture.name] if self.prefecture else [],
             "municipalities": [self.city] if self.city else [],
-            "tags": [t.name for t in self.tags.all()],
+            "tags": sorted(t.name for t in self.tags.all()),
             "year": self.fiscal_year,
             "seminar_kind": self.kind,
             "status": self.progress(),

@@ -275,7 +275,7 @@ def sync_relations(page, report, fields=None, tags=None, children=None):
         current = [tuple(getattr(child, k) for k in keys) for child in getattr(page, relation).all()]
         wanted = [tuple(row.values()) for row in rows]
         if current != wanted:
-            setattr(page, relation, [model(**row) for row in rows])
+            setattr(page, relation, [model(sort_order=order, **row) for order, row in enumerate(rows)])
             changed = True
     if changed:
         page.save_revision().publish()

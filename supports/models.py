@@ -169,7 +169,7 @@ class SupportProgramPage(SummaryAndSourceMixin, Page):
             "block": [],
             "prefecture": [],
             "municipalities": [],
-            "tags": [t.name for t in self.tags.all()],
+            "tags": sorted(t.name for t in self.tags.all()),
             "ministry": self.ministry,
             "year": self.fiscal_year,
             "support_kind": self.support_kind,
