@@ -153,7 +153,7 @@ def seed_into(target):
     from wagtail.models import Page
 
     from cases.models import CaseIndexPage, CaseMunicipality, CaseStudyPage
-    from search.documents import build_document, public_queryset
+    from search.documents import public_documents
     from search.indexing import row_values
     from search.models import SearchDocument
     from taxonomy.models import Field, Municipality
@@ -198,10 +198,9 @@ def seed_into(target):
             )
             # The documents record() would write: the same builder on the
             # stored rows, under the same rule of what is public.
-            published = public_queryset(CaseStudyPage).filter(pk__in=[page.pk for page in pages])
-            published = CaseStudyPage.search_queryset(published)
             SearchDocument.objects.bulk_create(
-                SearchDocument(key=doc["key"], **row_values(doc)) for doc in map(build_document, published)
+                SearchDocument(key=doc["key"], **row_values(doc))
+                for doc in public_documents(CaseStudyPage, pks=[page.pk for page in pages])
             )
         print(f"  seeded {numbers[-1] + 1}/{target}", flush=True)
     problems = [ids for ids in Page.find_problems() if ids]

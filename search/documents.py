@@ -49,12 +49,15 @@ def _flatten(value):
     return str(value or "")
 
 
-def public_documents(model):
-    """The document of every public item of `model`, built in bulk: the
+def public_documents(model, pks=None):
+    """The document of every public item of `model` (or of those among
+    `pks`), built in bulk: the
     model's `search_queryset()` prefetches what its documents read and its
     `search_context()` gives what they all share, so a rebuild costs a few
     queries per model rather than per item."""
     queryset = public_queryset(model)
+    if pks is not None:
+        queryset = queryset.filter(pk__in=pks)
     if hasattr(model, "search_queryset"):
         queryset = model.search_queryset(queryset)
     context = model.search_context() if hasattr(model, "search_context") else {}
