@@ -26,6 +26,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from home.pagebase import RoutedSnippetMixin, SectionPage
+from provenance.models import QuotedMixin
 
 
 class AwardTier(models.TextChoices):
@@ -71,6 +72,7 @@ class AwardQuerySet(models.QuerySet):
 
 class Award(
     RoutedSnippetMixin,
+    QuotedMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -123,6 +125,7 @@ class Award(
         FieldRowPanel([FieldPanel("entries"), FieldPanel("ceremony_date")]),
         FieldPanel("summary"),
         FieldPanel("source"),
+        FieldPanel("quotes"),
         InlinePanel("results", heading="受賞結果", label="受賞"),
         PublishingPanel(),
     ]

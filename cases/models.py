@@ -79,6 +79,7 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
         FieldPanel("lead_image"),
         InlinePanel("links", heading="関連リンク", label="リンク"),
         FieldPanel("source"),
+        FieldPanel("quotes"),
     ]
     taxonomy_panels = [
         FieldPanel("fields", widget=forms.CheckboxSelectMultiple),

@@ -17,6 +17,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, Rev
 from wagtail.search import index
 
 from home.pagebase import RoutedSnippetMixin, SectionPage
+from provenance.models import QuotedMixin
 from search.text import html_text
 
 from . import calendar
@@ -84,6 +85,7 @@ class SeminarTag(TaggedItemBase):
 
 class Seminar(
     RoutedSnippetMixin,
+    QuotedMixin,
     WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel
 ):
     """A seminar, briefing, workshop, forum or exhibition.
@@ -165,6 +167,7 @@ class Seminar(
         FieldPanel("registration_url"),
         FieldPanel("organiser"),
         FieldPanel("source"),
+        FieldPanel("quotes"),
         PublishingPanel(),
     ]
     schedule_panels = [

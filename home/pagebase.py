@@ -6,8 +6,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from provenance.models import QuotedMixin
 
-class SummaryAndSourceMixin(models.Model):
+
+class SummaryAndSourceMixin(QuotedMixin):
     summary = models.TextField("概要", blank=True)
     source = models.CharField("出典", max_length=300, blank=True, help_text="事実の出典となる資料名")
 

@@ -97,6 +97,7 @@ class SupportProgramPage(SummaryAndSourceMixin, Page):
         FieldPanel("contact"),
         FieldPanel("official_url"),
         FieldPanel("source"),
+        FieldPanel("quotes"),
     ]
     eligibility_panels = [
         FieldPanel("eligible_bodies"),

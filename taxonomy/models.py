@@ -4,6 +4,8 @@ these slugs, so facets and filters line up across the portal."""
 from django.db import models
 from wagtail.search import index
 
+from provenance.models import QuotedMixin
+
 
 class Field(index.Indexed, models.Model):
     """分野 of the 地域IoT実装推進ロードマップ."""
@@ -77,7 +79,7 @@ class MunicipalityKind(models.TextChoices):
     SPECIAL_WARD = "special_ward", "特別区"
 
 
-class Municipality(index.Indexed, models.Model):
+class Municipality(index.Indexed, QuotedMixin):
     """A local government body; a prefecture acting as a body is one too."""
 
     name = models.CharField("名称", max_length=50)

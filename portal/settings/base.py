@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "seo",
     "opendata",
     "seedcontent",
+    "provenance",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

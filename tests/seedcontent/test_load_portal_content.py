@@ -6,7 +6,8 @@ from django.core.management import call_command
 from wagtail.models import Revision
 
 from cases.models import CaseStudyPage
-from seedcontent.documents import DOCUMENTS, source_note
+from provenance.documents import DOCUMENTS
+from seedcontent.documents import source_note
 from seedcontent.loader import DATA_DIR
 from supports.models import SupportProgramPage
 from taxonomy.models import Field, Municipality, Prefecture, RegionBlock
