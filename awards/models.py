@@ -31,13 +31,16 @@ from provenance.models import QuotedMixin
 
 class AwardTier(models.TextChoices):
     GRAND = "grand", "大賞・総務大臣賞"
+    # 001 lists the winners before 2017 only as 【過去の総務大臣賞】, without
+    # saying whether each was also the 大賞.
+    MINISTER = "minister", "総務大臣賞"
     EXCELLENCE = "excellence", "優秀賞"
     SPECIAL = "special", "特別賞"
     ENCOURAGEMENT = "encouragement", "奨励賞"
 
 
 # The order the award announcements list them in.
-TIER_ORDER = [AwardTier.GRAND, AwardTier.EXCELLENCE, AwardTier.SPECIAL, AwardTier.ENCOURAGEMENT]
+TIER_ORDER = [AwardTier.GRAND, AwardTier.MINISTER, AwardTier.EXCELLENCE, AwardTier.SPECIAL, AwardTier.ENCOURAGEMENT]
 
 
 class AwardKind(models.TextChoices):

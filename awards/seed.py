@@ -19,7 +19,12 @@ COMPILATION_SLUG = "ict-award-past-grand"
 COMPILATION_NAME = "総務大臣賞"
 
 
-def edition_values(item):
+def _quotes(*items):
+    """An award shows the quotes of its edition and of its results together."""
+    return [quote for item in items for quote in item.get("quotes", [])]
+
+
+def edition_values(item, results=()):
     return {
         "kind": AwardKind.EDITION,
         "name": item["name"],
@@ -30,10 +35,11 @@ def edition_values(item):
         "ceremony_date": datetime.date.fromisoformat(item["ceremony_date"]) if item.get("ceremony_date") else None,
         "summary": item.get("summary") or "",
         "source": source_note(item.get("source")),
+        "quotes": _quotes(item, *results),
     }
 
 
-def compilation_values(editions_without_results):
+def compilation_values(editions_without_results, results):
     years = [item["fiscal_year"] for item in editions_without_results]
     names = "、".join(item["name"] for item in editions_without_results)
     return {
@@ -49,6 +55,7 @@ def compilation_values(editions_without_results):
             "どの回の受賞かの内訳を記載していないため、回ごとに分けずに掲載しています。"
         ),
         "source": source_note(editions_without_results[0].get("source")),
+        "quotes": _quotes(*results),
     }
 
 
@@ -97,13 +104,16 @@ def load_awards(report):
     data = read("awards.json")
     cases = {page.slug: page for page in CaseStudyPage.objects.all()}
     municipalities = {(m.prefecture.code, m.name): m for m in Municipality.objects.select_related("prefecture")}
-    rows_by_edition = {}
+    rows_by_edition, results_by_edition = {}, {}
     for item in data["results"]:
         rows_by_edition.setdefault(item["edition"], []).append(result_row(item, cases, municipalities))
+        results_by_edition.setdefault(item["edition"], []).append(item)
 
     awards = {}
     for item in data["editions"]:
-        award = ensure_snippet(Award, {"slug": item["slug"]}, edition_values(item), report, "表彰（回）")
+        award = ensure_snippet(
+            Award, {"slug": item["slug"]}, edition_values(item, results_by_edition.get(item["slug"], [])), report, "表彰（回）"
+        )
         sync_results(award, rows_by_edition.get(item["slug"], []), report)
         awards[item["slug"]] = award
 
@@ -111,7 +121,7 @@ def load_awards(report):
     if undated:
         editions_without_results = [item for item in data["editions"] if item["slug"] not in rows_by_edition]
         compilation = ensure_snippet(
-            Award, {"slug": COMPILATION_SLUG}, compilation_values(editions_without_results), report, "表彰（複数年度の受賞一覧）"
+            Award, {"slug": COMPILATION_SLUG}, compilation_values(editions_without_results, results_by_edition[None]), report, "表彰（複数年度の受賞一覧）"
         )
         sync_results(compilation, undated, report)
         awards[COMPILATION_SLUG] = compilation

@@ -58,6 +58,7 @@ def seminar_values(item, prefectures, blocks_by_bureau):
         "status": STATUS[item.get("status") or "scheduled"],
         "status_reason": item.get("status_reason") or "",
         "source": source_note(item.get("source")),
+        "quotes": item.get("quotes", []),
     }
 
 

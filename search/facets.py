@@ -40,7 +40,7 @@ FACETS = (
 FACETS_BY_NAME = {f.name: f for f in FACETS}
 
 KIND_LABELS = {"case": "事例", "program": "支援策", "seminar": "セミナー", "award": "表彰"}
-AWARD_TIER_LABELS = {"grand": "大賞・総務大臣賞", "excellence": "優秀賞", "encouragement": "奨励賞", "special": "特別賞"}
+AWARD_TIER_LABELS = {"grand": "大賞・総務大臣賞", "minister": "総務大臣賞", "excellence": "優秀賞", "encouragement": "奨励賞", "special": "特別賞"}
 FLAG_VALUE = "1"
 
 

@@ -80,7 +80,14 @@ def load_taxonomy(report):
         blocks[item["slug"]] = upsert(
             RegionBlock,
             {"slug": item["slug"]},
-            {"name": item["name"], "bureau": item["bureau"], "council": item.get("council") or "", "sort_order": item["sort_order"]},
+            {
+                "name": item["name"],
+                "bureau": item["bureau"],
+                "council": item.get("council") or "",
+                "study_group": item.get("study_group") or "",
+                "sort_order": item["sort_order"],
+                "quotes": item.get("quotes", []),
+            },
             report,
             "地域ブロック",
         )
@@ -100,7 +107,7 @@ def load_municipalities(report):
         upsert(
             Municipality,
             {"prefecture": prefectures[item["prefecture"]], "name": item["name"]},
-            {"kind": item["kind"], "kana": item.get("kana") or "", "source": item.get("source", "")},
+            {"kind": item["kind"], "kana": item.get("kana") or "", "source": item.get("source", ""), "quotes": item.get("quotes", [])},
             report,
             "市区町村",
         )
@@ -240,6 +247,7 @@ def load_programs(support_index, report):
             "contact": item.get("contact", ""),
             "official_url": item.get("official_url", ""),
             "source": source_note(item.get("source")),
+            "quotes": item.get("quotes", []),
         }
         page, _ = ensure_page(support_index, SupportProgramPage, item["slug"], values, report, "支援策")
         sync_relations(page, fields=[fields[s] for s in item.get("fields", [])], tags=item.get("tags", []), report=report)
@@ -300,6 +308,7 @@ def load_cases(case_index, programs, report):
             "year_started": item.get("year_started"),
             "selected_100": bool(item.get("selected_100")),
             "source": source_note(item.get("source")),
+            "quotes": item.get("quotes", []),
         }
         page, _ = ensure_page(case_index, CaseStudyPage, item["slug"], values, report, "事例")
         sync_relations(

@@ -29,13 +29,19 @@ class Field(index.Indexed, models.Model):
         return self.name
 
 
-class RegionBlock(index.Indexed, models.Model):
-    """地域ブロック: the area of one 総合通信局 (or 沖縄総合通信事務所)."""
+class RegionBlock(index.Indexed, QuotedMixin):
+    """地域ブロック: the area of one 総合通信局 (or 沖縄総合通信事務所).
+
+    ``council`` is the regional body the documents name; where two documents
+    name it differently both names are kept, joined by ／, and the quotes say
+    which document says which. ``study_group`` is the group set up inside it
+    for the roadmap, where the documents name one."""
 
     name = models.CharField("名称", max_length=20, unique=True)
     slug = models.SlugField("スラッグ", max_length=30, unique=True)
     bureau = models.CharField("総合通信局等", max_length=50, blank=True)
     council = models.CharField("地域の推進体制", max_length=100, blank=True)
+    study_group = models.CharField("推進体制内の検討の場", max_length=100, blank=True)
     sort_order = models.PositiveSmallIntegerField("並び順", default=0)
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

@@ -81,7 +81,7 @@ DOCUMENTS = {"001": "予算額 1,500万円。効果 85% と 627名。会場：�
          ["引用1 effects[0].value: 数値・日付「85」が引用にありません"]),
         ({"venue": "札幌市", "quotes": [{"doc": "001", "fields": ["venue"], "text": "会場：札幌市"}]}, []),
         ({"venue": "函館市", "quotes": [{"doc": "001", "fields": ["venue"], "text": "会場：札幌市"}]},
-         ["引用1 venue: 名称「函館市」が引用にありません"]),
+         ["引用1 venue: 名称「函館市」が引用にありません", "引用のない名称: venue「函館市」"]),
         ({"quotes": [{"doc": "009", "fields": [], "text": "x"}]}, ["引用1: 資料「009」がありません"]),
         ({"quotes": [{"doc": "001", "fields": ["summary"], "text": "予算額"}]}, ["引用1: 項目「summary」がデータにありません"]),
         ({"summary": "効果は85%", "quotes": [{"doc": "001", "fields": ["summary"], "text": "予算額"}]},
@@ -96,3 +96,30 @@ def test_expand_patterns():
     item = {"rules": [{"options": [{"rate": "1/2"}, {"rate": None}]}, {"options": []}]}
     assert expand(item, "rules[*].options[*].rate") == [("rules[0].options[0].rate", "1/2"), ("rules[0].options[1].rate", None)]
     assert expand(item, "rules[1].options[0].rate") == []
+
+
+@pytest.mark.parametrize(
+    "name, quote, found",
+    [
+        ("石巻市", "【防災（石巻市モデル）】", True),
+        ("人吉市", "【防災（人吉モデル）】", True),
+        ("森町", "【防災（森モデル）】", False),
+        ("人吉市", "人吉", False),
+        ("沖縄情報通信協議会／沖縄情報通信懇談会", "「沖縄情報通信懇談会」に", True),
+        ("沖縄情報通信協議会／沖縄情報通信懇談会", "沖縄情報通信会議", False),
+    ],
+)
+def test_name_in_quote(name, quote, found):
+    from provenance.facts import name_in_quote
+
+    assert name_in_quote(name, quote) is found
+
+
+def test_every_spelling_of_a_name_is_quoted():
+    facts = [Fact("council", "name")]
+    documents = {"000": "沖縄情報通信協議会に", "001": "「沖縄情報通信懇談会」に"}
+    both = "沖縄情報通信協議会／沖縄情報通信懇談会"
+    one = {"council": both, "quotes": [{"doc": "000", "fields": ["council"], "text": "沖縄情報通信協議会に"}]}
+    assert item_problems(one, facts, documents) == [f"引用のない名称: council「沖縄情報通信懇談会」"]
+    one["quotes"].append({"doc": "001", "fields": ["council"], "text": "沖縄情報通信懇談会"})
+    assert item_problems(one, facts, documents) == []

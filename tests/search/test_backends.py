@@ -122,9 +122,26 @@ def test_open_facet_is_decided_by_todays_date(backend):
     assert run("open=1", fixed={"kind": ["program"]}).count == 0
 
 
-def test_selected_100_facet(backend):
-    result = run("selected_100=1", fixed={"kind": ["case"]})
-    assert result.count == live_cases().filter(selected_100=True).count() > 0
+def test_no_seeded_case_claims_100_selection_so_the_facet_is_not_offered(backend):
+    # The documents never say which cases are in the 100選: only an editor sets it.
+    assert not live_cases().filter(selected_100=True).exists()
+    assert facet(run(fixed={"kind": ["case"]}), "selected_100") == {}
+
+
+@pytest.fixture
+def flagged_case(db):
+    """A case an editor has marked as one of the 100選 (set before the
+    engine is filled, so both backends see it)."""
+    case = live_cases().get(slug="asmama-kosodate-share")
+    case.selected_100 = True
+    case.save_revision().publish()
+    return case
+
+
+def test_selected_100_facet_shows_what_an_editor_set(flagged_case, backend):
+    offered = facet(run(fixed={"kind": ["case"]}), "selected_100")
+    assert [(v.value, v.count) for v in offered.values()] == [("1", 1)]
+    assert titles(run("selected_100=1", fixed={"kind": ["case"]})) == [flagged_case.title]
 
 
 def test_sort_by_title(backend):
