@@ -27,9 +27,14 @@ def normalise(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
 
 
+_SPACE_BETWEEN_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
+
+
 def _for_numbers(text: str) -> str:
-    """normalise() with the thousands separators dropped: 15,000,000 → 15000000."""
-    return _DIGIT_COMMA.sub("", normalise(text))
+    """normalise() with the thousands separators dropped (15,000,000 →
+    15000000), and two numbers a space separates kept apart ("2.2 4.0")."""
+    text = _SPACE_BETWEEN_DIGITS.sub("|", unicodedata.normalize("NFKC", text or ""))
+    return _DIGIT_COMMA.sub("", _SPACE.sub("", text))
 
 
 def quote_in_document(quote: str, document: str) -> bool:
@@ -40,7 +45,9 @@ def quote_in_document(quote: str, document: str) -> bool:
 def _number_pattern(form: str) -> re.Pattern:
     # A form must not be the tail or the head of a longer number: "20" is not
     # found in "120", "1/2" is not found in "1/20".
-    return re.compile(rf"(?<![\d.]){re.escape(form)}(?![\d]|\.\d)")
+    before = r"(?<![\d.])" if form[:1].isdigit() else ""
+    after = r"(?![\d]|\.\d)" if form[-1:].isdigit() else ""
+    return re.compile(before + re.escape(form) + after)
 
 
 def _found(forms, quote: str) -> bool:
@@ -65,10 +72,26 @@ def amount_forms(value) -> set[str]:
         if value >= 10**8:
             oku, rest = divmod(value, 10**8)
             forms.add(_decimal_text(value / 10**8) + "億")
+            if not rest:
+                forms.add(f"{_decimal_text(oku)}.0億")
             if rest:
                 forms.add(f"{_decimal_text(oku)}億{_decimal_text(rest / 10000)}万")
         if value % 10**7 == 0 and value < 10**8:
             forms.add(f"{_decimal_text(value / 10**7)}千万")
+    return forms
+
+
+# A flattened table gives its unit once, in a header: "（億円）当初予算額 … 2.2 4.0".
+TABLE_UNITS = {"(億円)": 10**8, "(万円)": 10**4, "(千円)": 10**3}
+
+
+def _table_forms(value, quote: str) -> set[str]:
+    text = normalise(quote)
+    forms = set()
+    for header, unit in TABLE_UNITS.items():
+        if header in text and Decimal(str(value)) % (unit // 10 or 1) == 0:
+            scaled = Decimal(str(value)) / unit
+            forms |= {_decimal_text(scaled), f"{scaled:.1f}"}
     return forms
 
 
@@ -165,7 +188,7 @@ def value_in_quote(value, quote: str) -> bool:
     if isinstance(value, datetime.time):
         return _found(time_forms(value), quote)
     if isinstance(value, (int, Decimal, float)):
-        return _found(amount_forms(value), quote)
+        return _found(amount_forms(value) | _table_forms(value, quote), quote)
     text = _for_numbers(str(value))
     if re.fullmatch(r"\d+/\d+", text):
         return _found(fraction_forms(Fraction(text)), quote)

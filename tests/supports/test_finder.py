@@ -293,3 +293,18 @@ def test_blank_checkbox_values_mean_nothing_ticked():
     assert outcome.errors == {}
     assert outcome.query.applicant.disadvantaged == frozenset()
     assert len(outcome.results) == SupportProgramPage.objects.live().count()
+
+
+def test_saga_city_is_a_special_city_and_not_a_small_municipality():
+    # 佐賀市 is a 施行時特例市; 001 excludes 特例市 from the 小規模地方公共団体
+    # ("都道府県、政令指定都市、中核市、特例市、東京23区を除いた地方公共団体").
+    saga = Municipality.objects.select_related("prefecture").get(prefecture__code="41", name="佐賀市")
+    outcome = find(municipality=saga.pk, applicant_kind="special_city", cost="3000万円")
+    assert not outcome.errors
+    assert outcome.query.applicant.kind == "special_city"
+    assert outcome.query.as_dict()["small_municipality"] is False
+    result = result_for(outcome, "iot-jisso-2017")
+    assert result.status == "eligible"
+    assert [(row.method, row.amount_yen) for row in result.amounts] == [("rate", 15_000_000)]
+
+    assert "applicant_kind" in find(municipality=saga.pk, applicant_kind="city").errors
