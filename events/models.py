@@ -29,6 +29,9 @@ class SeminarKind(models.TextChoices):
     WORKSHOP = "workshop", "ワークショップ"
     FORUM = "forum", "フォーラム"
     EXHIBITION = "exhibition", "展示会"
+    # Dated events the documents name that are none of the above: a
+    # consortium's founding, the nationwide テレワーク・デイ.
+    OTHER = "other", "その他の取組"
 
 
 class SeminarStatus(models.TextChoices):

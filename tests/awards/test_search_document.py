@@ -24,4 +24,4 @@ def test_compilation_search_document_has_no_edition_or_year():
     assert doc["edition"] is None and doc["year"] is None
     assert doc["title"].startswith("過去の総務大臣賞（2014〜2016年度")
     assert doc["url"] == "/x/ict-award-past-grand/"
-    assert doc["award_tier"] == ["grand"]
+    assert doc["award_tier"] == ["minister"]
