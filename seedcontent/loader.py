@@ -159,7 +159,7 @@ def _value_of(value):
     # StreamField values compare by their stored JSON, not by identity.
     if hasattr(value, "raw_data"):
         return json.dumps(_plain(list(value.raw_data)), sort_keys=True, ensure_ascii=False, default=str)
-    if isinstance(value, list):
+    if isinstance(value, list) and all(isinstance(item, tuple) for item in value):
         return json.dumps(_plain([{"type": t, "value": v} for t, v in value]), sort_keys=True, ensure_ascii=False, default=str)
     return value
 
