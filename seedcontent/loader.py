@@ -100,7 +100,13 @@ def load_municipalities(report):
         upsert(
             Municipality,
             {"prefecture": prefectures[item["prefecture"]], "name": item["name"]},
-            {"kind": item["kind"], "kana": item.get("kana") or "", "source": item.get("source", "")},
+            {
+                "kind": item["kind"],
+                "kana": item.get("kana") or "",
+                "lg_code": item.get("lg_code") or "",
+                "source": item.get("source", ""),
+                "quotes": item.get("quotes") or [],
+            },
             report,
             "市区町村",
         )
@@ -152,7 +158,7 @@ def _value_of(value):
     # StreamField values compare by their stored JSON, not by identity.
     if hasattr(value, "raw_data"):
         return json.dumps(_plain(list(value.raw_data)), sort_keys=True, ensure_ascii=False, default=str)
-    if isinstance(value, list):
+    if isinstance(value, list) and all(isinstance(item, tuple) for item in value):
         return json.dumps(_plain([{"type": t, "value": v} for t, v in value]), sort_keys=True, ensure_ascii=False, default=str)
     return value
 
@@ -336,7 +342,15 @@ def load_all():
     programs = load_programs(support_index, report)
     load_cases(case_index, programs, report)
     load_seminars_and_awards(home, report)
+    load_region_pages(home, report)
     return report
+
+
+def load_region_pages(home, report):
+    # Imported here: the regions seed module uses this module's helpers.
+    from regions.seed import load_regions
+
+    load_regions(home, report)
 
 
 def load_seminars_and_awards(home, report):
