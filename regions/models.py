@@ -149,11 +149,13 @@ class RegionBlockPage(RoutablePageMixin, QuotedMixin, Page):
 
         return views.municipality_page(self, request, prefecture, name)
 
-    def prefecture_url(self, prefecture):
-        return self.url + self.reverse_subpage("prefecture", kwargs={"prefecture": prefecture.slug})
+    def prefecture_url(self, prefecture, base=None):
+        """The route's path below `base` (the page's own URL by default; the
+        sitemap passes its full URL)."""
+        return (base or self.url) + self.reverse_subpage("prefecture", kwargs={"prefecture": prefecture.slug})
 
-    def municipality_url(self, municipality):
-        return self.url + self.reverse_subpage(
+    def municipality_url(self, municipality, base=None):
+        return (base or self.url) + self.reverse_subpage(
             "municipality", kwargs={"prefecture": municipality.prefecture.slug, "name": municipality.name}
         )
 

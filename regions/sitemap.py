@@ -27,20 +27,20 @@ def route_urls(index_page, request=None):
         )
         .order_by("prefecture__code", "pk")
     )
+    bases = {block_id: page.get_full_url(request) for block_id, page in block_pages.items()}
     urls = []
     for prefecture in prefectures:
         page = block_pages[prefecture.block_id]
-        urls.append(_url(page, page.prefecture_url(prefecture), request))
+        urls.append(_url(page, page.prefecture_url(prefecture, bases[prefecture.block_id])))
     for municipality in municipalities:
         own = directory.has_own_content(
             municipality.case_count, municipality.membership_count, (municipality.prefecture_id, municipality.name) in held
         )
         if own:
-            page = block_pages[municipality.prefecture.block_id]
-            urls.append(_url(page, page.municipality_url(municipality), request))
+            block_id = municipality.prefecture.block_id
+            urls.append(_url(block_pages[block_id], block_pages[block_id].municipality_url(municipality, bases[block_id])))
     return urls
 
 
-def _url(page, path, request):
-    root = page.get_site().root_url if request is None else request.build_absolute_uri("/").rstrip("/")
-    return {"location": root + path, "lastmod": page.last_published_at}
+def _url(page, location):
+    return {"location": location, "lastmod": page.last_published_at}
