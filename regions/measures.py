@@ -33,16 +33,18 @@ SOURCE = {
 class Column:
     category: str
     items: list
+    garbled: bool = False  # the cell has text, too garbled to show
 
     @property
     def listed(self):
         return bool(self.items)
 
 
-def by_category(measures):
-    """Every column of the table, in its order, with the prefecture's items
-    (an empty list where the table lists none)."""
+def by_category(measures, left_out=()):
+    """Every column of the table, in its order, with the prefecture's items:
+    an empty list where the table lists none, and `garbled` where the cell
+    holds text that could not be read."""
     columns = {category: [] for category in CATEGORIES}
     for measure in measures:
         columns.setdefault(measure.category, []).append(measure)
-    return [Column(category, items) for category, items in columns.items()]
+    return [Column(category, items, category in left_out) for category, items in columns.items()]

@@ -280,6 +280,25 @@ class PrefectureMeasure(QuotedMixin):
         return f"{self.prefecture.name}：{self.text[:30]}"
 
 
+class MeasureTableRow(models.Model):
+    """How a prefecture's row of 003's table could be read: a row the
+    extraction merged with another or left without legible text says
+    nothing about that prefecture, which is not the same as an empty row."""
+
+    prefecture = models.OneToOneField(
+        "taxonomy.Prefecture", verbose_name="都道府県", on_delete=models.CASCADE, related_name="it_measure_row"
+    )
+    readable = models.BooleanField("表の行を読み取れた", default=True)
+    left_out = models.JSONField("文字が崩れていて載せなかった列", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "IT利活用施策の表の行"
+        verbose_name_plural = "IT利活用施策の表の行"
+
+    def __str__(self):
+        return self.prefecture.name
+
+
 class DocumentSummaryPage(QuotedMixin, Page):
     """A page that puts together what the documents say on one subject, in
     their words, each statement with its document."""

@@ -5,10 +5,19 @@ stored, published as a new revision only where they differ."""
 import datetime
 
 from seedcontent.documents import source_note
-from seedcontent.loader import ensure_page, read, sync_relations
-from taxonomy.models import Municipality, RegionBlock
+from seedcontent.loader import ensure_page, read, sync_relations, upsert
+from taxonomy.models import Municipality, Prefecture, RegionBlock
 
-from .models import NetworkMembership, NetworkPage, OpenDataGuidePage, RegionBlockPage, RegionIndexPage, RoadmapPage
+from .models import (
+    MeasureTableRow,
+    NetworkMembership,
+    NetworkPage,
+    OpenDataGuidePage,
+    PrefectureMeasure,
+    RegionBlockPage,
+    RegionIndexPage,
+    RoadmapPage,
+)
 
 
 def _date(text):
@@ -48,6 +57,7 @@ def load_regions(home, report):
         }
         ensure_page(home, model, item["slug"], values, report, kind)
     load_networks(index, report)
+    load_measures(data["it_measures"], report)
 
 
 def load_networks(index, report):
@@ -78,3 +88,20 @@ def load_networks(index, report):
             for m in item["members"]
         ]
         sync_relations(page, report, children={"memberships": (NetworkMembership, rows)})
+
+
+def load_measures(data, report):
+    """003's table, row by row: a prefecture's items are replaced only when
+    they differ from the data."""
+    prefectures = {p.code: p for p in Prefecture.objects.all()}
+    for row in data["prefectures"]:
+        prefecture = prefectures[row["prefecture"]]
+        upsert(MeasureTableRow, {"prefecture": prefecture}, {"readable": row["readable"], "left_out": row["left_out"]}, report, "IT利活用施策の表の行")
+        wanted = [(item["category"], item["text"], item["quotes"]) for item in row["items"]]
+        stored = [(m.category, m.text, m.quotes) for m in prefecture.it_measures.order_by("sort_order", "pk")]
+        if stored != wanted:
+            prefecture.it_measures.all().delete()
+            PrefectureMeasure.objects.bulk_create(
+                PrefectureMeasure(prefecture=prefecture, category=c, text=t, quotes=q, sort_order=n) for n, (c, t, q) in enumerate(wanted)
+            )
+            report.count("IT利活用施策", created=not stored)

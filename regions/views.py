@@ -15,7 +15,7 @@ from provenance.documents import DOCUMENTS
 from taxonomy.models import Field, Municipality, MunicipalityKind
 
 from . import directory, measures
-from .models import NetworkMembership, NetworkPage, RegionBlockPage
+from .models import MeasureTableRow, NetworkMembership, NetworkPage, RegionBlockPage
 
 SHOWN_CASES = 12
 SHOWN_SEMINARS = 8
@@ -129,6 +129,7 @@ def block_page(page, request):
 
 def prefecture_page(page, request, prefecture):
     prefecture = page.get_prefecture(prefecture)
+    row = MeasureTableRow.objects.filter(prefecture=prefecture).first()
     municipalities = list(
         _with_counts(Municipality.objects.filter(prefecture=prefecture).exclude(kind=MunicipalityKind.PREFECTURE))
     )
@@ -150,7 +151,8 @@ def prefecture_page(page, request, prefecture):
             "more_seminars": more_seminars,
             "calendar_url": _calendar_url(),
             "filter_query": f"prefecture={prefecture.slug}",
-            "measures": measures.by_category(list(prefecture.it_measures.all())),
+            "measures": measures.by_category(list(prefecture.it_measures.all()), row.left_out) if row and row.readable else [],
+            "measures_row": row,
             "measures_source": measures.SOURCE,
             "seo_title": f"{prefecture.name}（{page.title}）",
             "seo_description": f"{prefecture.name}の市区町村、ICT・IoTの事例、セミナー・説明会、IT利活用施策（2015年12月時点の資料）。",

@@ -159,3 +159,21 @@ def test_region_pages_are_found_by_search(client):
     assert response.status_code == 200
     titles = [hit["title"] for hit in response.json()["results"]]
     assert "地域IoT官民ネット" in titles
+
+
+def test_prefecture_page_shows_003_measures_with_date_source_and_caveat(client):
+    body = client.get("/regions/tohoku/miyagi/").content.decode()
+    for text in ("2015年12月末現在", "暫定版", "当室読み込みによるまとめ", "SaaS基盤の構築推進", "表に記載なし（施策がないという意味ではありません）"):
+        assert text in body
+
+
+def test_prefecture_whose_row_cannot_be_read_says_so_rather_than_nothing(client):
+    body = client.get("/regions/kanto/gunma/").content.decode()
+    assert "読み取れない" in body
+    assert "表に記載なし" not in body
+
+
+def test_garbled_cell_is_left_out_and_marked(client):
+    body = client.get("/regions/tohoku/aomori/").content.decode()
+    assert "THE COLUMN" not in body
+    assert "文字が崩れているため載せていません" in body
