@@ -13,7 +13,17 @@ from .facets import FACETS, facet_values
 from .normalize import normalize
 
 # Models whose published instances are searchable.
-INDEXED_MODELS = ["cases.CaseStudyPage", "supports.SupportProgramPage", "events.Seminar", "awards.Award"]
+INDEXED_MODELS = [
+    "cases.CaseStudyPage",
+    "supports.SupportProgramPage",
+    "events.Seminar",
+    "awards.Award",
+    "regions.RegionIndexPage",
+    "regions.RegionBlockPage",
+    "regions.NetworkPage",
+    "regions.RoadmapPage",
+    "regions.OpenDataGuidePage",
+]
 
 TEXT_KEYS = ("title", "summary", "body", "municipalities", "tags", "implementers", "ministry", "venue", "winners")
 

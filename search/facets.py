@@ -39,7 +39,7 @@ FACETS = (
 )
 FACETS_BY_NAME = {f.name: f for f in FACETS}
 
-KIND_LABELS = {"case": "事例", "program": "支援策", "seminar": "セミナー", "award": "表彰"}
+KIND_LABELS = {"case": "事例", "program": "支援策", "seminar": "セミナー", "award": "表彰", "region": "地域", "guide": "解説"}
 AWARD_TIER_LABELS = {"grand": "大賞・総務大臣賞", "minister": "総務大臣賞", "excellence": "優秀賞", "encouragement": "奨励賞", "special": "特別賞"}
 FLAG_VALUE = "1"
 

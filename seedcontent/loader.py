@@ -107,7 +107,13 @@ def load_municipalities(report):
         upsert(
             Municipality,
             {"prefecture": prefectures[item["prefecture"]], "name": item["name"]},
-            {"kind": item["kind"], "kana": item.get("kana") or "", "source": item.get("source", ""), "quotes": item.get("quotes", [])},
+            {
+                "kind": item["kind"],
+                "kana": item.get("kana") or "",
+                "lg_code": item.get("lg_code") or "",
+                "source": item.get("source", ""),
+                "quotes": item.get("quotes") or [],
+            },
             report,
             "市区町村",
         )
@@ -345,7 +351,15 @@ def load_all():
     programs = load_programs(support_index, report)
     load_cases(case_index, programs, report)
     load_seminars_and_awards(home, report)
+    load_region_pages(home, report)
     return report
+
+
+def load_region_pages(home, report):
+    # Imported here: the regions seed module uses this module's helpers.
+    from regions.seed import load_regions
+
+    load_regions(home, report)
 
 
 def load_seminars_and_awards(home, report):

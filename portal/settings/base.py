@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "supports",
     "events",
     "awards",
+    "regions",
     "search",
     "editorial",
     "pagecache",

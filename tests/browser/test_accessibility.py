@@ -21,6 +21,13 @@ PAGES = {
     "calendar month": "/seminars/2018/02/?block=hokuriku",
     "seminar": "/seminars/2018/ict-iot-jisso-seminar-fy2017-hokuriku/",
     "award archive": "/awards/",
+    "regions": "/regions/",
+    "region block": "/regions/tohoku/",
+    "prefecture": "/regions/hokkaido/hokkaido/",
+    "municipality": "/regions/hokkaido/hokkaido/%E5%AE%A4%E8%98%AD%E5%B8%82/",
+    "network": "/regions/chiiki-iot-kanmin-net/",
+    "roadmap": "/roadmap/",
+    "open-data guide": "/opendata-guide/",
     "not found": "/no-such-page/",
     "bad request": "/cases/?page=abc",
 }

@@ -3,7 +3,9 @@
 from awards.models import Award
 from cases.models import CaseStudyPage
 from events.models import Seminar, SeminarStatus
+from regions.models import RegionBlockPage
 from supports.models import SupportProgramPage
+from taxonomy.models import Municipality
 
 
 def page_type_urls():
@@ -11,6 +13,8 @@ def page_type_urls():
     program = SupportProgramPage.objects.live().public().order_by("path").first()
     seminar = Seminar.objects.public().order_by("pk").first()
     award = Award.objects.public().order_by("pk").first()
+    member = Municipality.objects.select_related("prefecture__block").filter(network_memberships__isnull=False).order_by("pk").first()
+    block = RegionBlockPage.objects.live().get(block=member.prefecture.block)
     return {
         "home": "/",
         "case_list": "/cases/",
@@ -27,6 +31,13 @@ def page_type_urls():
         "search": "/search/",
         "search_query": "/search/?q=IoT",
         "opendata": "/opendata/",
+        "regions": "/regions/",
+        "region_block": block.url,
+        "prefecture": block.prefecture_url(member.prefecture),
+        "municipality": block.municipality_url(member),
+        "network": "/regions/chiiki-iot-kanmin-net/",
+        "roadmap": "/roadmap/",
+        "opendata_guide": "/opendata-guide/",
     }
 
 

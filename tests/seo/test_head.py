@@ -70,7 +70,7 @@ def test_home_has_website_search_action_and_organization(heads):
 
 
 def test_breadcrumb_list_on_inner_pages(heads):
-    for name in ("case", "program", "seminar", "award", "case_list"):
+    for name in ("case", "program", "seminar", "award", "case_list", "region_block", "prefecture", "municipality", "roadmap"):
         [crumbs] = of_type(heads[name], "BreadcrumbList")
         items = crumbs["itemListElement"]
         assert [item["position"] for item in items] == list(range(1, len(items) + 1))

@@ -32,9 +32,9 @@ def test_every_page_shown_by_itself_names_its_shortlink_and_it_leads_back(client
             target = client.get(urlsplit(head.shortlink).path)
             assert (target.status_code, target["Location"]) == (301, urlsplit(url).path), name
     # The home page is its own short address; a seminar, an award edition or
-    # the finder is shown by a route of another page; search and open data are no pages.
+    # the finder, a prefecture or a municipality is shown by a route of another page; search and open data are no pages.
     assert {name for name, has in shown.items() if not has} == {
-        "home", "seminar", "award", "finder", "seminar_month", "search", "search_query", "opendata"
+        "home", "seminar", "award", "finder", "seminar_month", "search", "search_query", "opendata", "prefecture", "municipality"
     }
 
 

@@ -1,0 +1,66 @@
+"""The region content as seeded: counts the documents give, and updates in place."""
+
+import json
+from pathlib import Path
+
+import pytest
+from wagtail.models import Revision
+
+from regions.models import MeasureTableRow, NetworkMembership, NetworkPage, PrefectureMeasure, RegionBlockPage
+from seedcontent.loader import DATA_DIR, load_all
+from taxonomy.models import Municipality
+
+pytestmark = pytest.mark.django_db
+
+
+def data(name):
+    return json.loads((Path(DATA_DIR) / name).read_text(encoding="utf-8"))
+
+
+def test_the_network_and_its_members_as_001_lists_them():
+    network = NetworkPage.objects.live().get(slug="chiiki-iot-kanmin-net")
+    assert (network.member_municipalities, network.member_companies) == (120, 181)
+    assert str(network.founded) == "2017-07-11" and str(network.members_as_of) == "2018-02-08"
+    assert [p.value["name"] for p in network.representatives] == ["山内道雄", "横尾俊彦", "桜井俊", "上田祐司"]
+    assert NetworkMembership.objects.filter(page=network).count() == 120
+    founders = NetworkMembership.objects.filter(page=network, is_founder=True).values_list("municipality__name", flat=True)
+    assert sorted(founders) == sorted(["室蘭市", "会津若松市", "渋谷区", "藤枝市", "箕面市", "海士町", "多久市"])
+    assert Municipality.objects.count() == 152
+    takahama = Municipality.objects.get(prefecture__code="18", name="高浜市")
+    assert takahama.lg_code == "" and "不明確" in takahama.source
+
+
+def test_new_municipalities_carry_code_kana_and_a_quote():
+    added = [m for m in data("municipalities.json") if m.get("lg_code")]
+    assert len(added) == 99
+    stored = Municipality.objects.get(prefecture__code="47", name="久米島町")
+    assert (stored.lg_code, stored.kana, stored.kind) == ("473618", "くめじまちょう", "town")
+    assert all(m["quotes"] for m in added)
+
+
+def test_every_block_has_a_page_with_its_advisor_count():
+    counts = dict(RegionBlockPage.objects.live().values_list("block__slug", "advisor_applications"))
+    assert counts == {
+        "hokkaido": 17, "tohoku": 13, "kanto": 18, "shinetsu": 9, "hokuriku": 7, "tokai": 35,
+        "kinki": 39, "chugoku": 15, "shikoku": 21, "kyushu": 19, "okinawa": 10,
+    }
+
+
+def test_measures_table_rows():
+    assert MeasureTableRow.objects.count() == 47
+    assert MeasureTableRow.objects.filter(readable=False).count() == 8
+    assert PrefectureMeasure.objects.count() == 128
+
+
+def test_an_upgrade_updates_in_place_and_a_second_run_changes_nothing():
+    page = RegionBlockPage.objects.get(block__slug="tohoku")
+    page.advisor_applications = 99
+    page.save_revision().publish()
+    NetworkMembership.objects.filter(municipality__name="室蘭市").delete()
+    load_all()
+    page.refresh_from_db()
+    assert page.advisor_applications == 13
+    assert NetworkMembership.objects.filter(municipality__name="室蘭市", is_founder=True).count() == 1
+    before = Revision.objects.count()
+    load_all()
+    assert Revision.objects.count() == before
