@@ -111,18 +111,16 @@ def load_awards(report):
 
     awards = {}
     for item in data["editions"]:
-        award = ensure_snippet(
-            Award, {"slug": item["slug"]}, edition_values(item, results_by_edition.get(item["slug"], [])), report, "表彰（回）"
-        )
+        values = edition_values(item, results_by_edition.get(item["slug"], []))
+        award = ensure_snippet(Award, {"slug": item["slug"]}, values, report, "表彰（回）")
         sync_results(award, rows_by_edition.get(item["slug"], []), report)
         awards[item["slug"]] = award
 
     undated = rows_by_edition.get(None)
     if undated:
         editions_without_results = [item for item in data["editions"] if item["slug"] not in rows_by_edition]
-        compilation = ensure_snippet(
-            Award, {"slug": COMPILATION_SLUG}, compilation_values(editions_without_results, results_by_edition[None]), report, "表彰（複数年度の受賞一覧）"
-        )
+        values = compilation_values(editions_without_results, results_by_edition[None])
+        compilation = ensure_snippet(Award, {"slug": COMPILATION_SLUG}, values, report, "表彰（複数年度の受賞一覧）")
         sync_results(compilation, undated, report)
         awards[COMPILATION_SLUG] = compilation
     return awards

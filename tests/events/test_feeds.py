@@ -33,8 +33,9 @@ def test_whole_calendar_has_every_published_seminar_once(client):
     assert str(calendar["VERSION"]) == "2.0"
     assert "ICT地域活性化ポータル" in str(calendar["PRODID"])
     events = calendar.walk("VEVENT")
-    assert len(events) == Seminar.objects.filter(live=True).count() == 165
-    assert len({str(e["UID"]) for e in events}) == 165
+    live = Seminar.objects.filter(live=True).count()
+    assert len(events) == live > 0
+    assert len({str(e["UID"]) for e in events}) == live
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Tokyo"]
 
 

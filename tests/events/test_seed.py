@@ -15,10 +15,8 @@ DATA = json.loads((DATA_DIR / "seminars.json").read_text(encoding="utf-8"))
 
 
 def test_every_seminar_is_seeded_and_published():
-    assert Seminar.objects.filter(live=True).count() == len(DATA) == 165
-    assert Counter(Seminar.objects.values_list("kind", flat=True)) == Counter(
-        {"briefing": 98, "seminar": 41, "workshop": 13, "forum": 9, "exhibition": 4}
-    )
+    assert Seminar.objects.filter(live=True).count() == len(DATA)
+    assert Counter(Seminar.objects.values_list("kind", flat=True)) == Counter(item["kind"] for item in DATA)
     assert SeminarCalendarPage.objects.live().get().slug == "seminars"
 
 
