@@ -32,7 +32,9 @@ from .eligibility import APPLICANT_KIND_LABELS, DISADVANTAGED_LABELS, Applicant
 from .money import format_decimal, format_rate, format_yen
 
 __all__ = [
+    "CASH",
     "MEASURE_KIND_LABELS",
+    "PLAN_ROUTE_LABELS",
     "PLAN_STATUS_LABELS",
     "ROUTE_LABELS",
     "FundingPlan",
@@ -45,13 +47,16 @@ __all__ = [
     "funding_plans",
     "measure_text",
     "plan_for",
+    "plan_notes",
+    "plan_reason",
 ]
 
 MEASURE_KIND_LABELS = {"bond": "地方債", "special_tax": "特別交付税措置"}
-ROUTE_LABELS = {"local_share": "国庫補助事業（補助裏に充当）", "standalone": "地方単独事業"}
+ROUTE_LABELS = {"local_share": "国庫補助事業（補助裏に充当）", "standalone": "地方単独事業（国庫補助なし）"}
 PLAN_STATUS_LABELS = {"applies": "利用できる", "conditional": "条件付きで利用できる", "unavailable": "利用できない"}
 # Pseudo-route for a local share paid in cash when no bond fits the body.
 CASH = "cash"
+PLAN_ROUTE_LABELS = {**ROUTE_LABELS, CASH: "国庫補助事業（補助裏は地方債なし）"}
 
 ROUNDING_NOTE = "金額は分数のまま正確に計算し、表示では円未満を切り捨てています（割合は小数第1位未満を切り捨て）。"
 INTEREST_NOTE = "地方債の利子は資料に記載がないため計算に含めていません（交付税算入額は元金に対する額です）。"
@@ -305,14 +310,15 @@ def plan_reason(plan: FundingPlan, applicant: Applicant) -> str:
     if measure is None:
         kind = APPLICANT_KIND_LABELS[applicant.kind]
         return f"{kind}が補助裏に充てられる地方債は資料にないため、地方負担の全額を自ら負担します"
-    use = "補助裏に充当できます" if plan.route == "local_share" else "地方単独事業として充てられます"
+    if measure.kind == "special_tax":
+        use = "の対象になります"
+    else:
+        use = "を補助裏に充当できます" if plan.route == "local_share" else "を地方単独事業に充当できます"
     if plan.status == "unavailable":
         return f"{measure_text(measure)}は{measure.users_label}が対象のため、利用できません"
-    sentence = f"{_users_clause(measure, applicant)}{measure_text(measure)}を{use}"
+    sentence = f"{_users_clause(measure, applicant)}{measure_text(measure)}{use}"
     if plan.condition:
         sentence = f"{plan.condition}であれば、{sentence}"
-    if plan.route == "standalone":
-        sentence += "（国庫補助は受けない場合）"
     return sentence
 
 

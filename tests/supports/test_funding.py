@@ -127,7 +127,7 @@ def test_the_cheapest_usable_route_leads_and_the_others_follow_with_their_reason
     assert plan_reason(plans[2], KASO_HENCHI_TOWN) == (
         "指定避難所における避難者の生活環境の改善のために実施する、Wi-Fi環境の整備であれば、"
         "普通地方公共団体に当たるため緊急防災・減災事業債（充当率100%、交付税算入率70%）を"
-        "地方単独事業として充てられます（国庫補助は受けない場合）"
+        "地方単独事業に充当できます"
     )
     # 単独事業 3,000万 × 100% × 70% = 2,100万; 実質 900万
     assert plans[2].real_burden == 9_000_000
