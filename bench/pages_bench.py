@@ -3,6 +3,7 @@ measured by wrk from a second process, against a static file of the same
 size served by the same server (the physical limit of this stack).
 
     .venv/bin/python bench/pages_bench.py [--sizes 100,10000] [--duration 10] [--connections 8] [--es-url URL]
+                                          [--pages finder]
 
 Everything it writes is under bench/.data/pages-*: a base database (migrated,
 real content loaded, built once), one copy per size topped up with synthetic
@@ -18,6 +19,14 @@ page ÷ static for requests/s (the static file measured right after the page,
 in the same pass), and the SQL queries one uncached request makes
 (django.test.utils.CaptureQueriesContext, in-process). A page whose query
 count differs between sizes fails the run once the table is printed.
+--pages keeps only the pages whose name contains one of the given words
+(--pages finder: the finder alone, with and without funding plans).
+
+--cpu N skips the servers: it requests each page N times in one process on the
+base database and prints the CPU time per request (p50, p95) and its ratio to
+/robots.txt measured in the same process. CPU time is what a page costs
+whatever else the machine runs, so it compares two checkouts fairly on a busy
+machine, where wall-clock latency mostly measures the queue.
 
 With --es-url (default: $ELASTICSEARCH_URL) the portal searches that
 Elasticsearch, as in production, under indexes of its own
@@ -51,6 +60,10 @@ PAGES = {
     "case page": None,  # chosen from the database: the first real case
     "program page": None,
     "finder with a profile": None,
+    # Every funding route of the documents at once: 過疎・離島, 財政力指数 0.35, sorted by 実質負担.
+    "finder, funding plans by burden": "/supports/finder/?" + urlencode(
+        {"applicant_kind": "town", "disadvantaged": ["depopulated", "island"], "fiscal_index": "0.35",
+         "cost": "3000万円", "sort": "burden"}, doseq=True),
     "search, query + 2 facets": "/search/?q=IoT&field=health&block=kanto",
 }
 
@@ -246,6 +259,46 @@ def count_queries(urls):
     return counts
 
 
+REFERENCE_URL = "/robots.txt"
+
+
+def cpu_times(urls, requests):
+    """CPU milliseconds per request in this process, for each page and the reference."""
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    results = {}
+    for name, url in {"reference: robots.txt": REFERENCE_URL, **urls}.items():
+        client.get(url)  # warm per-process caches
+        times = []
+        for _ in range(requests):
+            started = time.process_time()
+            status = client.get(url).status_code
+            times.append((time.process_time() - started) * 1000)
+            if status != 200:
+                raise RuntimeError(f"{url} answered {status}")
+        times.sort()
+        results[name] = {"p50": times[len(times) // 2], "p95": times[max(int(len(times) * 0.95) - 1, 0)]}
+    return results
+
+
+def run_cpu(requests, pages):
+    build_base()
+    manage(BASE_DB, "collectstatic", "--noinput", "-v0", engine=False)
+    urls = in_django(BASE_DB, "choose_urls")
+    if pages:
+        urls = {name: url for name, url in urls.items() if any(word in name for word in pages)}
+    times = in_django(BASE_DB, "cpu_times", urls, requests)
+    reference = times["reference: robots.txt"]["p95"]
+    print(f"\n| page | CPU ms p50 | CPU ms p95 | p95 ÷ reference ({requests} requests, one process) |")
+    print("|---|---:|---:|---:|")
+    for name, figures in times.items():
+        print(f"| {name} | {figures['p50']:.1f} | {figures['p95']:.1f} | {figures['p95'] / reference:.0f}× |")
+
+
 def in_django(db_path, function, *args):
     """Run one of the functions above in a child process against db_path."""
     code = f"import json, sys; sys.path.insert(0, {str(ROOT)!r}); import bench.pages_bench as b; print(json.dumps(b.{function}(*json.loads(sys.argv[1]))))"
@@ -325,7 +378,7 @@ def ensure_wrk():
     subprocess.run(["apt-get", "install", "-y", "wrk"], check=True)
 
 
-def run(sizes, duration, connections, workers):
+def run(sizes, duration, connections, workers, pages=()):
     ensure_wrk()
     build_base()
     rows = []
@@ -339,6 +392,8 @@ def run(sizes, duration, connections, workers):
         if ENGINE["url"]:
             manage(db, "search_reindex")
         urls = in_django(db, "choose_urls")
+        if pages:
+            urls = {name: url for name, url in urls.items() if any(word in name for word in pages)}
         queries[size] = in_django(db, "count_queries", urls)
         server = Server(db, 0, workers)
         try:
@@ -403,6 +458,8 @@ def main():
     parser.add_argument("--connections", type=int, default=8, help="concurrent connections (twice the workers)")
     parser.add_argument("--es-url", default=os.environ.get("ELASTICSEARCH_URL", ""), help="search this Elasticsearch")
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--pages", default="", help="only pages whose name contains one of these comma-separated words")
+    parser.add_argument("--cpu", type=int, default=0, help="CPU time per request over this many requests, no servers")
     parser.add_argument("--seed-into", help=argparse.SUPPRESS)
     parser.add_argument("--target", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -410,7 +467,11 @@ def main():
         seed_into(args.target)
         return
     ENGINE["url"] = args.es_url.rstrip("/")
-    run([int(s) for s in args.sizes.split(",")], args.duration, args.connections, args.workers)
+    pages = [word for word in args.pages.split(",") if word]
+    if args.cpu:
+        run_cpu(args.cpu, pages)
+        return
+    run([int(s) for s in args.sizes.split(",")], args.duration, args.connections, args.workers, pages)
 
 
 if __name__ == "__main__":

@@ -165,6 +165,8 @@ def _value_of(value):
     # StreamField values compare by their stored JSON, not by identity.
     if hasattr(value, "raw_data"):
         return json.dumps(_plain(list(value.raw_data)), sort_keys=True, ensure_ascii=False, default=str)
+    # Stream data as the data files give it: (block type, value) pairs. Other
+    # lists (JSONField values such as quotes) compare as they are.
     if isinstance(value, list) and all(isinstance(item, tuple) for item in value):
         return json.dumps(_plain([{"type": t, "value": v} for t, v in value]), sort_keys=True, ensure_ascii=False, default=str)
     return value
@@ -341,6 +343,13 @@ def load_cases(case_index, programs, report):
     return pages
 
 
+def load_financing(report):
+    # Imported here: the seed module uses this module's helpers.
+    from supports.seed import load_financing
+
+    load_financing(report)
+
+
 @transaction.atomic
 def load_all():
     report = Report()
@@ -352,6 +361,7 @@ def load_all():
     load_cases(case_index, programs, report)
     load_seminars_and_awards(home, report)
     load_region_pages(home, report)
+    load_financing(report)
     return report
 
 

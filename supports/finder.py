@@ -29,8 +29,9 @@ from .eligibility import (
     evaluate,
     small_municipality_of,
 )
-from .forms import YEARS_ALL, FinderForm
-from .models import SupportKind, SupportProgramPage
+from .forms import SORT_BURDEN, YEARS_ALL, FinderForm
+from .funding_display import CAVEAT, FundingTable, funding_table
+from .models import FinancingLink, SupportKind, SupportProgramPage
 from .money import format_decimal, format_yen
 
 UNKNOWN = "unknown"
@@ -43,7 +44,13 @@ GROUP_HEADINGS = {**STATUS_LABELS, UNKNOWN: "対象の判定に必要な情報�
 NO_RULES_REASON = "資料に対象となる団体や条件の記載がないため、判定できません"
 BROKEN_RULES_REASON = "登録されている条件の形式に誤りがあるため、判定できません（管理者にお知らせください）"
 
-CSV_HEADER = ("支援策", "年度", "判定", "理由", "方式ごとの支援額", "最適な方式", "URL")
+CSV_HEADER = (
+    "支援策", "年度", "判定", "理由", "方式ごとの支援額", "最適な方式", "URL",
+    "財源の組み方（実質負担の最も少ないもの）", "国庫補助額（円）", "地方債（円）", "一般財源等（円）",
+    "うち交付税措置（円）", "実質負担額（円）", "実質負担の割合", "ほかの財源の組み方", "財源の注記",
+)
+# Programs with subsidies paid as money: the ones whose local share a bond can finance.
+_SUBSIDY_METHODS = frozenset({"rate", "fixed"})
 
 
 def fiscal_year_of(day: datetime.date) -> int:
@@ -58,6 +65,7 @@ class FinderData:
     municipalities: list
     fields: list
     programs: list
+    routes: dict = field(default_factory=dict)  # program pk → [Route]
 
     @property
     def prerequisites(self) -> list[str]:
@@ -76,7 +84,27 @@ def load_finder_data() -> FinderData:
         programs=list(
             SupportProgramPage.objects.live().public().order_by("-fiscal_year", "path").prefetch_related("fields")
         ),
+        routes=routes_by_program(),
     )
+
+
+def live_links(program=None):
+    links = FinancingLink.objects.filter(measure__live=True).select_related("measure").order_by("sort_order", "pk")
+    return links if program is None else links.filter(program=program)
+
+
+def routes_by_program(links=None) -> dict:
+    """Published measures' routes per program (one query when ``links`` is not given)."""
+    routes = {}
+    for link in live_links() if links is None else links:
+        try:
+            route = link.route_value()
+        except ValueError:
+            # An inconsistent measure (a 措置 linked as 補助裏) must not take
+            # the finder down; the admin form is where it gets fixed.
+            continue
+        routes.setdefault(link.program_id, []).append(route)
+    return routes
 
 
 @dataclass(frozen=True)
@@ -89,6 +117,7 @@ class FinderQuery:
     fields: tuple = ()
     support_kinds: tuple[str, ...] = ()
     include_past: bool = True
+    sort: str = ""
 
     @classmethod
     def from_cleaned_data(cls, data) -> FinderQuery:
@@ -105,6 +134,7 @@ class FinderQuery:
             fields=tuple(data["field"]),
             support_kinds=tuple(data["support_kind"]),
             include_past=data["years"] == YEARS_ALL,
+            sort=data["sort"],
         )
 
     @property
@@ -147,6 +177,8 @@ class FinderQuery:
         if self.support_kinds:
             items.append(("支援の種類", "、".join(SupportKind(kind).label for kind in self.support_kinds)))
         items.append(("対象の年度", "過去の年度を含む" if self.include_past else "今年度以降のみ"))
+        if self.sort == SORT_BURDEN:
+            items.append(("並び順", "実質負担の少ない順"))
         return items
 
     def as_dict(self) -> dict:
@@ -172,6 +204,7 @@ class FinderQuery:
             "fields": [f.slug for f in self.fields],
             "support_kinds": list(self.support_kinds),
             "include_past_fiscal_years": self.include_past,
+            "sort": self.sort or None,
         }
 
 
@@ -259,6 +292,7 @@ class ProgramResult:
     amounts: tuple[AmountRow, ...] = ()
     alternatives: tuple[ProgramResult, ...] = ()
     similar_cases: list[SimilarCase] = field(default_factory=list)
+    funding: FundingTable | None = None
 
     @property
     def status_label(self) -> str:
@@ -308,6 +342,7 @@ class ProgramResult:
                  "matches": list(similar.matches)}
                 for similar in self.similar_cases
             ],
+            "funding": self.funding.as_dict() if self.funding else None,
         }
 
     def csv_row(self, url_for) -> list[str]:
@@ -320,6 +355,21 @@ class ProgramResult:
             "／".join(row.as_text() for row in self.amounts),
             best.as_text() if best else "",
             url_for(self.program),
+            *self._funding_cells(),
+        ]
+
+    def _funding_cells(self) -> list:
+        lead = self.funding.best if self.funding else None
+        if lead is None:
+            return [""] * (len(CSV_HEADER) - 7)
+        figures = lead.figures()
+        others = [row.as_text() for row in self.funding.rows if row is not lead]
+        return [
+            lead.label,
+            *(str(figures[key]) for key in ("subsidy_yen", "bond_yen", "cash_yen", "allocation_yen", "real_burden_yen")),
+            lead.real_share,
+            "／".join(others),
+            "／".join([*lead.notes, CAVEAT]),
         ]
 
 
@@ -336,8 +386,9 @@ def _result(program, evaluation, schedule="") -> ProgramResult:
     )
 
 
-def evaluate_program(program, query: FinderQuery, today: datetime.date) -> ProgramResult:
+def evaluate_program(program, query: FinderQuery, today: datetime.date, routes=None) -> ProgramResult:
     schedule = schedule_label(program, today)
+    routes = routes or {}
     try:
         rules = program.rule_objects()
     except ValueError:
@@ -347,7 +398,22 @@ def evaluate_program(program, query: FinderQuery, today: datetime.date) -> Progr
         return ProgramResult(program, UNKNOWN, (BROKEN_RULES_REASON,), schedule)
     if not rules:
         return ProgramResult(program, UNKNOWN, (NO_RULES_REASON,), schedule)
-    return _result(program, evaluate(query.applicant, rules, query.cost_yen), schedule)
+    evaluation = evaluate(query.applicant, rules, query.cost_yen)
+    result = _result(program, evaluation, schedule)
+    result.funding = program_funding(evaluation, query.applicant, query.cost_yen, routes.get(program.pk, ()))
+    return result
+
+
+def program_funding(evaluation, applicant, cost_yen, routes) -> FundingTable | None:
+    """財源の内訳 for a program the body may use, when a cost is known.
+
+    The subsidy is the evaluation's best paid amount; a program that pays
+    nothing as a subsidy (a 措置, advice) is planned only through its routes."""
+    if cost_yen is None or evaluation.status == "ineligible" or not routes:
+        return None
+    best = evaluation.best
+    paid = best is not None and best.option.method in _SUBSIDY_METHODS and best.amount is not None
+    return funding_table(applicant, cost_yen, best.amount if paid else None, list(routes), evaluation.status)
 
 
 def schedule_label(program, today: datetime.date) -> str:
@@ -464,6 +530,9 @@ def run_finder(params, today: datetime.date | None = None) -> FinderOutcome:
     wanted = [program for program in data.programs if query.wants(program, today)]
     with_past = replace(query, include_past=True)
     hidden_past = sum(with_past.wants(program, today) for program in data.programs) - len(wanted)
-    results = [evaluate_program(program, query, today) for program in wanted]
+    results = [evaluate_program(program, query, today, data.routes) for program in wanted]
+    if query.sort == SORT_BURDEN:
+        # Stable: programs without a plan keep the documents' order, after the others.
+        results.sort(key=lambda result: result.funding.sort_key if result.funding else (1, 0))
     attach_similar_cases(results, query)
     return FinderOutcome(form, query, results, hidden_past)

@@ -7,17 +7,46 @@ come from the database (市区町村, 分野, 前提条件) are passed in alread
 building and validating the form costs no query."""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from taxonomy.models import MunicipalityKind
 
 from .eligibility import APPLICANT_KIND_LABELS, DISADVANTAGED_LABELS, LOCAL_GOVERNMENT_KINDS
 from .models import SupportKind
-from .money import parse_fiscal_index, parse_yen
+from .money import format_yen, parse_fiscal_index, parse_yen
 
+SORT_DEFAULT = ""
+SORT_BURDEN = "burden"
 YEARS_ALL = "all"
 YEARS_CURRENT = "current"
 SMALL_YES = "yes"
 SMALL_NO = "no"
 
 NOT_IN_LIST = "選択肢にない値が含まれています。一覧から選んでください。"
+
+
+class PlainSelect(forms.Select):
+    """A select rendered in Python: with every municipality as an option,
+    Django's one-template-per-option rendering was a third of the finder's time.
+    The markup is the one Django's templates write."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
+        for group, options, _ in widget["optgroups"]:
+            if group:
+                parts.append(format_html('<optgroup label="{}">', group))
+            parts.extend(
+                format_html('<option value="{}"{}>{}</option>', option["value"], flatatt(option["attrs"]),
+                            option["label"])
+                for option in options
+            )
+            if group:
+                parts.append("</optgroup>")
+        parts.append("</select>")
+        return mark_safe("".join(parts))
 
 
 class CheckboxesField(forms.MultipleChoiceField):
@@ -34,13 +63,18 @@ def _checkboxes(label, choices=()):
     return CheckboxesField(label=label, required=False, choices=choices)
 
 
-class FinderForm(forms.Form):
-    municipality = forms.ChoiceField(
-        label="市区町村・都道府県",
-        required=False,
-        help_text="選ぶと団体の種類と地域ブロックが決まります。一覧にない団体は「団体の種類」を選んでください。",
-        error_messages={"invalid_choice": "選択された市区町村は登録されていません。一覧から選んでください。"},
-    )
+FISCAL_INDEX_ERROR = "財政力指数は0以上3以下の数値で入力してください（例：0.45）。"
+COST_ERROR = "事業費は「3000万円」「30,000,000」のように金額で入力してください。"
+# Real 財政力指数 stay below 3 (the highest are around 2); a larger value is a typo.
+MAX_FISCAL_INDEX = 3
+# No single ICT project of a local body comes near 1兆円; more is a typo, not a plan.
+MAX_COST_YEN = 10**12
+
+
+class ApplicantForm(forms.Form):
+    """What a body says about itself and its project, shared by the finder and
+    the program page's funding calculator so both read input the same way."""
+
     applicant_kind = forms.ChoiceField(
         label="団体の種類",
         required=False,
@@ -54,7 +88,46 @@ class FinderForm(forms.Form):
         required=False,
         max_length=20,
         help_text="例：0.45。分からなければ空欄のままで構いません（条件付きで判定します）。",
-        error_messages={"max_length": "財政力指数は0以上10以下の数値で入力してください（例：0.45）。"},
+        error_messages={"max_length": FISCAL_INDEX_ERROR},
+    )
+    cost = forms.CharField(
+        label="事業費",
+        required=False,
+        max_length=30,
+        help_text="例：3000万円、30,000,000、1.5億円。入力すると方式ごとの支援額と財源の内訳を計算します。",
+        error_messages={"max_length": COST_ERROR},
+    )
+
+    def clean_fiscal_index(self):
+        text = self.cleaned_data["fiscal_index"].strip()
+        if not text:
+            return None
+        value = parse_fiscal_index(text)
+        if value is None or value > MAX_FISCAL_INDEX:
+            raise forms.ValidationError(FISCAL_INDEX_ERROR)
+        return value
+
+    def clean_cost(self):
+        text = self.cleaned_data["cost"].strip()
+        if not text:
+            return None
+        value = parse_yen(text)
+        if value is None:
+            raise forms.ValidationError(COST_ERROR)
+        if value < 1:
+            raise forms.ValidationError("事業費は1円以上で入力してください。")
+        if value > MAX_COST_YEN:
+            raise forms.ValidationError(f"事業費は{format_yen(MAX_COST_YEN)}以下で入力してください。")
+        return value
+
+
+class FinderForm(ApplicantForm):
+    municipality = forms.ChoiceField(
+        label="市区町村・都道府県",
+        required=False,
+        widget=PlainSelect,
+        help_text="選ぶと団体の種類と地域ブロックが決まります。一覧にない団体は「団体の種類」を選んでください。",
+        error_messages={"invalid_choice": "選択された市区町村は登録されていません。一覧から選んでください。"},
     )
     small_municipality = forms.ChoiceField(
         label="小規模地方公共団体に該当するか（市の場合）",
@@ -62,13 +135,6 @@ class FinderForm(forms.Form):
         choices=[("", "分からない"), (SMALL_YES, "該当する"), (SMALL_NO, "該当しない")],
         help_text="都道府県・政令指定都市・中核市・施行時特例市・特別区以外の地方公共団体です。町村は自動で該当します。",
         error_messages={"invalid_choice": "「該当する」「該当しない」「分からない」から選んでください。"},
-    )
-    cost = forms.CharField(
-        label="事業費",
-        required=False,
-        max_length=30,
-        help_text="例：3000万円、30,000,000、1.5億円。入力すると方式ごとの支援額を計算します。",
-        error_messages={"max_length": "事業費は「3000万円」「30,000,000」のように金額で入力してください。"},
     )
     prerequisites = _checkboxes("完了済みの前提条件")
     field = _checkboxes("関心のある分野")
@@ -84,6 +150,17 @@ class FinderForm(forms.Form):
         help_text="登録されている支援策は2015〜2018年度の資料に基づくため、初期設定では過去の年度も表示します。",
         error_messages={"invalid_choice": "対象の年度は一覧から選んでください。"},
     )
+    sort = forms.ChoiceField(
+        label="並び順",
+        required=False,
+        choices=[(SORT_DEFAULT, "資料の順（新しい年度から）"), (SORT_BURDEN, "実質負担の少ない順（事業費の入力が必要）")],
+        error_messages={"invalid_choice": "並び順は一覧から選んでください。"},
+    )
+
+    field_order = [
+        "municipality", "applicant_kind", "small_municipality", "disadvantaged", "fiscal_index", "cost",
+        "prerequisites", "field", "support_kind", "years", "sort",
+    ]
 
     def __init__(self, data=None, *, municipalities, fields, prerequisites):
         if data is not None and "years" not in data:
@@ -93,9 +170,11 @@ class FinderForm(forms.Form):
         super().__init__(data, initial={"years": YEARS_ALL}, label_suffix="")
         self._municipalities = {str(m.pk): m for m in municipalities}
         groups = {}
+        # get_kind_display() rebuilds its lookup on every call: too slow for every body.
+        kinds = dict(MunicipalityKind.choices)
         # Within a prefecture the prefecture itself comes first, then its bodies.
         for m in sorted(municipalities, key=lambda m: (m.prefecture.code, m.kind != "prefecture")):
-            groups.setdefault(m.prefecture.name, []).append((str(m.pk), f"{m.name}（{m.get_kind_display()}）"))
+            groups.setdefault(m.prefecture.name, []).append((str(m.pk), f"{m.name}（{kinds[m.kind]}）"))
         self.fields["municipality"].choices = [("", "選択しない"), *groups.items()]
         self._fields = {f.slug: f for f in fields}
         self.fields["field"].choices = [(f.slug, f.name) for f in fields]
@@ -104,28 +183,8 @@ class FinderForm(forms.Form):
     def clean_municipality(self):
         return self._municipalities.get(self.cleaned_data["municipality"])
 
-    def clean_fiscal_index(self):
-        text = self.cleaned_data["fiscal_index"].strip()
-        if not text:
-            return None
-        value = parse_fiscal_index(text)
-        if value is None:
-            raise forms.ValidationError("財政力指数は0以上10以下の数値で入力してください（例：0.45）。")
-        return value
-
     def clean_small_municipality(self):
         return {SMALL_YES: True, SMALL_NO: False}.get(self.cleaned_data["small_municipality"])
-
-    def clean_cost(self):
-        text = self.cleaned_data["cost"].strip()
-        if not text:
-            return None
-        value = parse_yen(text)
-        if value is None:
-            raise forms.ValidationError("事業費は「3000万円」「30,000,000」のように金額で入力してください。")
-        if value < 1:
-            raise forms.ValidationError("事業費は1円以上で入力してください。")
-        return value
 
     def clean_field(self):
         return [self._fields[slug] for slug in self.cleaned_data["field"]]
@@ -150,4 +209,31 @@ class FinderForm(forms.Form):
                 "applicant_kind",
                 f"{municipality}は{actual}です。団体の種類を空欄にするか「{actual}」を選んでください。",
             )
+        return data
+
+
+class FundingCalculatorForm(ApplicantForm):
+    """The program page's calculator: a cost and a kind of body, and optionally
+    one of the program's financing measures to look at alone."""
+
+    measure = forms.ChoiceField(
+        label="財源措置",
+        required=False,
+        error_messages={"invalid_choice": "財源措置は一覧から選んでください。"},
+    )
+
+    def __init__(self, data=None, *, measures):
+        super().__init__(data, label_suffix="", auto_id="calc_%s")
+        self.fields["applicant_kind"].choices = [("", "選択してください"), *APPLICANT_KIND_LABELS.items()]
+        self.fields["applicant_kind"].help_text = ""
+        self.fields["fiscal_index"].help_text = "例：0.45。補助率の判定に使います。"
+        self.fields["cost"].help_text = "例：3000万円、30,000,000、1.5億円。"
+        self.fields["measure"].choices = [("", "すべて比べる"), *((m.key, m.name) for m in measures)]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("applicant_kind") and "applicant_kind" not in self.errors:
+            self.add_error("applicant_kind", "団体の種類を選んでください。")
+        if data.get("cost") is None and "cost" not in self.errors:
+            self.add_error("cost", "事業費を入力してください（例：3000万円）。")
         return data

@@ -1,20 +1,30 @@
+from fractions import Fraction
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import (
+    FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, PublishingPanel, TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from home.pagebase import SectionPage, SummaryAndSourceMixin
+from provenance.models import QuotedMixin
 
-from .blocks import RuleBlock, rule_dict
-from .eligibility import Rule, explain_rule
-from .money import format_yen
+from .blocks import RuleBlock, raw_rule_dict
+from .eligibility import APPLICANT_KIND_LABELS, DISADVANTAGED_LABELS, Rule, explain_rule
+from .funding import MEASURE_KIND_LABELS, ROUTE_LABELS, Measure, Route, measure_text
+from .money import format_yen, parse_rate
 
 
 class SupportKind(models.TextChoices):
@@ -122,6 +132,20 @@ class SupportProgramPage(SummaryAndSourceMixin, Page):
         verbose_name = "支援策"
         verbose_name_plural = "支援策"
 
+    def get_context(self, request, *args, **kwargs):
+        from .calculator import run_calculator
+
+        context = super().get_context(request, *args, **kwargs)
+        context["calculator"] = run_calculator(self, request.GET)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        calculator = getattr(response, "context_data", {}).get("calculator")
+        if calculator is not None and calculator.invalid:
+            response.status_code = 400
+        return response
+
     def is_open(self, today=None):
         """募集中: only when the window is known; an unknown window is never
         advertised as open."""
@@ -135,7 +159,7 @@ class SupportProgramPage(SummaryAndSourceMixin, Page):
         # rules several times a request, and StreamField parsing dominates it.
         cached = self.__dict__.get("_rule_dicts")
         if cached is None or cached[0] is not self.rules:
-            cached = (self.rules, [rule_dict(block.value) for block in self.rules])
+            cached = (self.rules, [raw_rule_dict(block["value"]) for block in self.rules.raw_data])
             self.__dict__["_rule_dicts"] = cached
         return cached[1]
 
@@ -187,3 +211,157 @@ class SupportProgramPage(SummaryAndSourceMixin, Page):
         if self.pk is None:
             return CaseStudyPage.objects.none()
         return CaseStudyPage.objects.live().public().filter(program_links__program=self).distinct()
+
+
+class FinancingMeasureForm(WagtailAdminModelForm):
+    """Who may use a measure, as checkboxes over the finder's own vocabulary;
+    stored as lists so the domain reads them as it reads a rule."""
+
+    applicant_kinds = forms.MultipleChoiceField(
+        label="利用できる団体の種類", choices=list(APPLICANT_KIND_LABELS.items()), widget=forms.CheckboxSelectMultiple
+    )
+    disadvantaged_any = forms.MultipleChoiceField(
+        label="条件不利地域（いずれかに該当する団体に限る）",
+        choices=list(DISADVANTAGED_LABELS.items()),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    disadvantaged_none = forms.MultipleChoiceField(
+        label="条件不利地域（該当する団体は除く）",
+        choices=list(DISADVANTAGED_LABELS.items()),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="例：「その他の市町村」は過疎地域・辺地に該当しない市町村です。",
+    )
+
+
+class MeasureKind(models.TextChoices):
+    BOND = "bond", MEASURE_KIND_LABELS["bond"]
+    SPECIAL_TAX = "special_tax", MEASURE_KIND_LABELS["special_tax"]
+
+
+class FinancingMeasure(QuotedMixin, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
+    """A 地方債 or 特別交付税措置 that pays part of a program's cost, with the
+    programs it finances; supports/funding.py turns it into funding plans."""
+
+    name = models.CharField("名称", max_length=100)
+    slug = models.SlugField("スラッグ", max_length=80, unique=True, help_text="データの読み込みに使う識別子です。")
+    kind = models.CharField("種類", max_length=20, choices=MeasureKind.choices)
+    coverage_percent = models.PositiveSmallIntegerField(
+        "充当率（%）", null=True, blank=True, validators=[MaxValueValidator(100)], help_text="地方債のみ。例：100"
+    )
+    allocation_percent = models.PositiveSmallIntegerField(
+        "交付税算入率（%）", null=True, blank=True, validators=[MaxValueValidator(100)],
+        help_text="地方債のみ。算入なしは0。",
+    )
+    special_tax_rate = models.CharField("措置率", max_length=10, blank=True, help_text="特別交付税措置のみ。例：1/2")
+    cost_cap_yen = models.BigIntegerField(
+        "対象経費の上限額（円）", null=True, blank=True, validators=[MinValueValidator(1)], help_text="特別交付税措置のみ。"
+    )
+    unsourced_adjustment = models.CharField(
+        "算式が資料にない補正", max_length=100, blank=True,
+        help_text="例：財政力補正あり。計算には含めず、その旨を表示します。",
+    )
+    applicant_kinds = models.JSONField("利用できる団体の種類", default=list)
+    disadvantaged_any = models.JSONField("条件不利地域（いずれかに該当）", default=list, blank=True)
+    disadvantaged_none = models.JSONField("条件不利地域（該当する団体は除く）", default=list, blank=True)
+    users_label = models.CharField("利用できる団体（資料の表記）", max_length=100, help_text="例：過疎市町村")
+    source = models.CharField("出典", max_length=300, blank=True, help_text="事実の出典となる資料名")
+
+    base_form_class = FinancingMeasureForm
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("coverage_percent"), FieldPanel("allocation_percent")]),
+        FieldRowPanel([FieldPanel("special_tax_rate"), FieldPanel("cost_cap_yen")]),
+        FieldPanel("unsourced_adjustment"),
+        MultiFieldPanel(
+            [FieldPanel("users_label"), FieldPanel("applicant_kinds"), FieldPanel("disadvantaged_any"),
+             FieldPanel("disadvantaged_none")],
+            heading="利用できる団体",
+        ),
+        InlinePanel("links", heading="財源となる支援策", label="支援策"),
+        FieldPanel("source"),
+        FieldPanel("quotes"),
+        PublishingPanel(),
+    ]
+
+    class Meta:
+        verbose_name = "財源措置（地方債・特別交付税措置）"
+        verbose_name_plural = "財源措置（地方債・特別交付税措置）"
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def measure(self) -> Measure:
+        """The domain value; raises ValueError when the fields do not make one."""
+        return Measure(
+            key=self.slug,
+            name=self.name,
+            kind=self.kind,
+            allocation=_percent(self.allocation_percent) if self.kind == MeasureKind.BOND else _tax_rate(self.special_tax_rate),
+            coverage=_percent(self.coverage_percent),
+            cost_cap_yen=self.cost_cap_yen,
+            applicant_kinds=self.applicant_kinds or (),
+            disadvantaged_any=self.disadvantaged_any or (),
+            disadvantaged_none=self.disadvantaged_none or (),
+            users_label=self.users_label,
+            unsourced_adjustment=self.unsourced_adjustment,
+        )
+
+    def describe(self):
+        """The rule as the page states it; empty while the fields do not make one."""
+        try:
+            return f"{measure_text(self.measure())}。利用できる団体：{self.users_label}"
+        except ValueError:
+            return ""
+
+    def clean(self):
+        super().clean()
+        if self.kind == MeasureKind.BOND and (self.special_tax_rate or self.cost_cap_yen is not None):
+            raise ValidationError("地方債では措置率と対象経費の上限額を空欄にしてください。")
+        if self.kind == MeasureKind.SPECIAL_TAX and (
+            self.coverage_percent is not None or self.allocation_percent is not None
+        ):
+            raise ValidationError("特別交付税措置では充当率と交付税算入率を空欄にしてください。")
+        try:
+            self.measure()
+        except ValueError:
+            raise ValidationError(
+                "地方債は充当率（1〜100）と交付税算入率（0〜100）を、特別交付税措置は措置率（例：1/2）を入力してください。"
+            ) from None
+
+
+def _percent(value):
+    return None if value is None else Fraction(value, 100)
+
+
+def _tax_rate(text):
+    return parse_rate(text) if text else None
+
+
+class FinancingLink(Orderable):
+    """A program whose cost the measure may finance, and how."""
+
+    measure = ParentalKey(FinancingMeasure, on_delete=models.CASCADE, related_name="links")
+    program = models.ForeignKey(
+        SupportProgramPage, verbose_name="支援策", on_delete=models.CASCADE, related_name="financing_links"
+    )
+    route = models.CharField(
+        "使い方", max_length=20, choices=list(ROUTE_LABELS.items()),
+        help_text="国庫補助事業の補助裏に充てるか、国庫補助を受けない地方単独事業に充てるか。",
+    )
+    condition = models.CharField(
+        "事業の条件", max_length=200, blank=True,
+        help_text="資料が示す事業の目的など。例：指定避難所における避難者の生活環境の改善のために実施する、Wi-Fi環境の整備",
+    )
+
+    panels = [FieldPanel("program"), FieldPanel("route"), FieldPanel("condition")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "財源となる支援策"
+        verbose_name_plural = "財源となる支援策"
+
+    def route_value(self) -> Route:
+        return Route(self.measure.measure(), self.route, self.condition)

@@ -22,7 +22,8 @@ FUZZ = settings(
 LIST_PARAMS = ["q", "page", "sort", "kind", "field", "block", "prefecture", "tag", "year", "award", "selected",
                "support_kind", "ministry", "open", "month"]
 FINDER_PARAMS = ["municipality", "applicant_kind", "disadvantaged", "fiscal_index", "small_municipality", "cost",
-                 "prerequisites", "field", "support_kind", "years"]
+                 "prerequisites", "field", "support_kind", "years", "sort"]
+CALCULATOR_PARAMS = ["applicant_kind", "disadvantaged", "fiscal_index", "cost", "measure"]
 
 numbers = st.one_of(
     st.integers(min_value=-(10**30), max_value=10**30),
@@ -63,6 +64,7 @@ OTHER_ENDPOINTS = [
     ("/supports/finder/", FINDER_PARAMS),
     ("/supports/finder/csv/", FINDER_PARAMS),
     ("/api/supports/finder/", FINDER_PARAMS),
+    ("/supports/public-wifi/", CALCULATOR_PARAMS),
 ]
 
 

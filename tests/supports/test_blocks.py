@@ -44,3 +44,12 @@ def test_bad_fiscal_index_is_refused():
 
 def test_a_valid_rule_passes():
     RuleBlock().clean(rule(max_fiscal_index="0.8"))
+
+
+@pytest.mark.django_db
+def test_rules_read_from_stored_json_equal_the_block_values():
+    from supports.blocks import rule_dict
+    from supports.models import SupportProgramPage
+
+    for program in SupportProgramPage.objects.all():
+        assert program.rule_dicts() == [rule_dict(block.value) for block in program.rules], program.slug

@@ -205,10 +205,10 @@ def test_cost_spellings(cost):
 @pytest.mark.parametrize(
     ("params", "field", "message"),
     [
-        ({"applicant_kind": "town", "fiscal_index": "-1"}, "fiscal_index", "財政力指数は0以上10以下の数値"),
-        ({"applicant_kind": "town", "fiscal_index": "abc"}, "fiscal_index", "財政力指数は0以上10以下の数値"),
-        ({"applicant_kind": "town", "fiscal_index": "11"}, "fiscal_index", "財政力指数は0以上10以下の数値"),
-        ({"applicant_kind": "town", "fiscal_index": "9" * 100}, "fiscal_index", "財政力指数は0以上10以下の数値"),
+        ({"applicant_kind": "town", "fiscal_index": "-1"}, "fiscal_index", "財政力指数は0以上3以下の数値"),
+        ({"applicant_kind": "town", "fiscal_index": "abc"}, "fiscal_index", "財政力指数は0以上3以下の数値"),
+        ({"applicant_kind": "town", "fiscal_index": "3.5"}, "fiscal_index", "財政力指数は0以上3以下の数値"),
+        ({"applicant_kind": "town", "fiscal_index": "9" * 100}, "fiscal_index", "財政力指数は0以上3以下の数値"),
         ({"applicant_kind": "town", "cost": "abc"}, "cost", "金額で入力してください"),
         ({"applicant_kind": "town", "cost": "-1"}, "cost", "金額で入力してください"),
         ({"applicant_kind": "town", "cost": "1,50,000"}, "cost", "金額で入力してください"),

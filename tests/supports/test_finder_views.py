@@ -86,8 +86,8 @@ def test_similar_cases_are_linked(client):
 @pytest.mark.parametrize(
     ("params", "field", "message"),
     [
-        ({"applicant_kind": "town", "fiscal_index": "-1"}, "fiscal_index", "財政力指数は0以上10以下の数値"),
-        ({"applicant_kind": "town", "fiscal_index": "abc"}, "fiscal_index", "財政力指数は0以上10以下の数値"),
+        ({"applicant_kind": "town", "fiscal_index": "-1"}, "fiscal_index", "財政力指数は0以上3以下の数値"),
+        ({"applicant_kind": "town", "fiscal_index": "abc"}, "fiscal_index", "財政力指数は0以上3以下の数値"),
         ({"applicant_kind": "town", "cost": "三千万"}, "cost", "金額で入力してください"),
         ({"municipality": "999999"}, "municipality", "登録されていません"),
     ],
@@ -159,7 +159,7 @@ def test_csv_with_bad_input_explains_on_the_page(client):
     response = client.get(CSV_URL, {"applicant_kind": "town", "fiscal_index": "abc"})
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/html")
-    assert "財政力指数は0以上10以下の数値" in response.content.decode()
+    assert "財政力指数は0以上3以下の数値" in response.content.decode()
     assert client.get(CSV_URL).status_code == 400
 
 
