@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
@@ -25,6 +27,16 @@ def account_of(user):
     )
 
 
+SEEN_KEY = "accounts_seen"
+
+
+def refresh_due(seen, now, idle_seconds):
+    """Whether to push the session's expiry forward now. At most once a
+    minute (or twice per idle period, if shorter): each refresh is a session
+    write, and reading the admin should not write on every request."""
+    return now - seen >= min(60, idle_seconds / 2)
+
+
 class StaffSessionMiddleware:
     """Idle expiry for every signed-in session, and the second-factor gate in
     front of the whole admin: nothing there (editing, publishing, approving
@@ -35,11 +47,18 @@ class StaffSessionMiddleware:
 
     def __call__(self, request):
         if request.user.is_authenticated:
-            request.session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
+            self.keep_alive(request.session)
             step_url = self.pending_step_url(request)
             if step_url:
                 return redirect(f"{step_url}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
+
+    @staticmethod
+    def keep_alive(session):
+        now = time.time()
+        if refresh_due(session.get(SEEN_KEY, 0), now, settings.STAFF_SESSION_IDLE_SECONDS):
+            session[SEEN_KEY] = now
+            session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
 
     def pending_step_url(self, request):
         if request.user.is_verified() or not request.path_info.startswith(reverse("wagtailadmin_home")):

@@ -10,6 +10,7 @@ from .sessions import remember_session
 # code, a reset request): it counts towards the same lockout as a wrong
 # password, but is not logged as a failed sign-in.
 ATTEMPT = "portal_attempt"
+PAGE_PASSWORD = "page_password"
 
 
 @receiver(user_logged_in, dispatch_uid="accounts_signed_in")

@@ -11,15 +11,16 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
-from django_otp import match_token
+from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.views import authenticate_with_password
 
 from . import audit, devices
 from .forms import ENROL_HELP, CodeForm
 from .lockouts import active_lockouts
 from .sessions import end_other_sessions
-from .signals import ATTEMPT
+from .signals import ATTEMPT, PAGE_PASSWORD
 
 
 def next_url(request):
@@ -62,7 +63,7 @@ def verify(request):
     """The second step of signing in. Wrong codes count towards the same
     lockout as wrong passwords (per account and client address)."""
     user = request.user
-    if user.is_verified():
+    if user.is_verified() or not user_has_device(user):
         return redirect(next_url(request))
     credentials = {"username": user.get_username(), ATTEMPT: "second_factor"}
     if AxesProxyHandler.is_locked(request, credentials):
@@ -91,13 +92,28 @@ def locked_out(request):
 
 def lockout_response(request, original_response=None, credentials=None):
     """The same page whether or not the account exists (axes counts names,
-    not accounts), and it names no account."""
+    not accounts), and it names no account. A visitor locked out of a
+    password-protected page gets the public site's version."""
+    public = (credentials or {}).get(ATTEMPT) == PAGE_PASSWORD
     return render(
         request,
-        "accounts/lockout.html",
+        "accounts/page_password_locked.html" if public else "accounts/lockout.html",
         {"minutes": settings.AXES_COOLOFF_MINUTES},
         status=settings.AXES_HTTP_RESPONSE_CODE,
     )
+
+
+def page_password(request, page_view_restriction_id, page_id):
+    """Wagtail's form for a password-protected page, under the same limit,
+    counted per restriction and client address. Wagtail answers a wrong
+    password by showing the form again (200), a right one with a redirect."""
+    credentials = {"username": f"page-password:{page_view_restriction_id}", ATTEMPT: PAGE_PASSWORD}
+    if request.method == "POST" and AxesProxyHandler.is_locked(request, credentials):
+        return lockout_response(request, credentials=credentials)
+    response = authenticate_with_password(request, page_view_restriction_id, page_id)
+    if request.method == "POST" and response.status_code == 200:
+        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+    return response
 
 
 def status(request):

@@ -5,6 +5,7 @@ import pytest
 from django.test import RequestFactory
 
 from accounts.client_ip import client_ip, header_meta_key
+from accounts.middleware import refresh_due
 from accounts.policy import ENROL, VERIFY, Account, must_use_second_factor, second_factor_step
 from editorial.groups import APPROVER, EDITOR
 
@@ -62,3 +63,17 @@ def test_client_address(settings, header, meta, expected):
 def test_header_names_become_meta_keys():
     assert header_meta_key("X-Real-IP") == "HTTP_X_REAL_IP"
     assert header_meta_key(" cf-connecting-ip ") == "HTTP_CF_CONNECTING_IP"
+
+
+@pytest.mark.parametrize(
+    "seen, now, idle, due",
+    [
+        (0, 1000, 3600, True),  # first request of the session
+        (1000, 1059, 3600, False),
+        (1000, 1060, 3600, True),
+        (1000, 1001, 3, False),
+        (1000, 1002, 3, True),  # a short idle time refreshes within half of it
+    ],
+)
+def test_the_idle_expiry_is_pushed_forward_at_most_once_a_minute(seen, now, idle, due):
+    assert refresh_due(seen, now, idle) is due

@@ -5,6 +5,9 @@ import re
 
 import pytest
 from axes.models import AccessAttempt
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.conf import settings
 from wagtail.models import ModelLogEntry
 
@@ -152,3 +155,38 @@ def test_the_reset_form_answers_the_same_for_an_unknown_address(client, db, smtp
     ]
     assert smtp_server.messages == []
     assert statuses[0] == 302 and statuses[-1] == 429
+
+
+def test_a_password_protected_page_is_under_the_same_limit(client, db):
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories import make_case
+
+    case = make_case(title="合成のパスワード付き事例")
+    restriction = PageViewRestriction.objects.create(page=case, restriction_type="password", password="kumamoto-secret")
+    url = f"/_util/authenticate_with_password/{restriction.pk}/{case.pk}/"
+    form = {"password": "wrong", "return_url": case.url}
+    statuses = [client.post(url, form, REMOTE_ADDR=CLIENT).status_code for _ in range(settings.AXES_FAILURE_LIMIT - 1)]
+    assert statuses == [200] * (settings.AXES_FAILURE_LIMIT - 1)
+    locked = client.post(url, form, REMOTE_ADDR=CLIENT)
+    assert locked.status_code == 429 and "パスワードの入力を一時停止しています" in locked.content.decode()
+    right = {"password": "kumamoto-secret", "return_url": case.url}
+    assert client.post(url, right, REMOTE_ADDR=CLIENT).status_code == 429
+    assert client.post(url, right, REMOTE_ADDR=OTHER_CLIENT).status_code == 302
+
+
+def overview_queries(client, accounts):
+    for n in range(accounts):
+        make_user(f"synthetic-{accounts}-{n}", superuser=n % 2 == 0)
+        fail(Client(), f"synthetic-{accounts}-{n}", settings.AXES_FAILURE_LIMIT, ip=f"198.51.100.{n}")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/admin/sign-in-security/").content.decode()
+    return len(queries), html.count("の停止を解除</button>")
+
+
+def test_the_overview_costs_the_same_queries_for_few_and_many_accounts(client, staff):
+    client.force_login(staff["admin"])
+    few, few_rows = overview_queries(client, 2)
+    many, many_rows = overview_queries(client, 12)
+    assert (few_rows, many_rows) == (2, 14)
+    assert few == many
