@@ -66,7 +66,7 @@ def submit_a_case(page):
     page.goto(f"/admin/pages/{page_id}/edit/")
     page.get_by_role("button", name="他のアクション").click()
     page.get_by_role("button", name=re.compile("に提出する")).click()
-    expect(page.locator(".messages")).to_contain_text("承認待ち")
+    expect(page.locator(".messages")).to_contain_text("提出されました")
     return page_id, title
 
 
