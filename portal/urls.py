@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as accounts_views
 from opendata import views as opendata_views
 from opendata.api import api_router
 from search import views as search_views
@@ -13,6 +14,13 @@ from seo.sitemap import PortalSitemap
 from supports import views as supports_views
 
 urlpatterns = [
+    # Wagtail's own path for a password-protected page's form, matched first
+    # so wrong passwords count towards the sign-in limit (accounts/).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        accounts_views.page_password,
+        name="accounts_page_password",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),

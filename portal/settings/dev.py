@@ -1,7 +1,10 @@
 from .base import *  # noqa: F401,F403
-from .base import env_list
+from .base import env_bool, env_list
 
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: F405
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Development only: the demo 承認者 and 管理者 of `make run` sign in with a
+# password alone. `check --deploy` fails wherever this is off.
+SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", False)

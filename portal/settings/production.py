@@ -3,7 +3,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import MIDDLEWARE, env_bool
+from .base import AUTH_PASSWORD_VALIDATORS, MIDDLEWARE, env_bool
 
 
 def required(name):
@@ -54,3 +54,7 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
     }
 }
+
+# The published demo passwords never sign in, and cannot be set.
+REFUSE_DEMO_PASSWORDS = True
+AUTH_PASSWORD_VALIDATORS = [*AUTH_PASSWORD_VALIDATORS, {"NAME": "accounts.validators.DemoPasswordValidator"}]

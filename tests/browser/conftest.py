@@ -32,17 +32,33 @@ CHROMIUM_ARGS = [
 ]
 EDITOR = ("e2e-editor", "e2e-editor-pass")
 APPROVER = ("e2e-approver", "e2e-approver-pass")
+# An approver not yet enrolled in two-factor sign-in (tests/browser/test_two_factor.py).
+NEW_APPROVER = ("e2e-new-approver", "e2e-new-approver-pass")
+# The server requires a second factor, as in production: APPROVER's
+# authenticator app holds this secret (hex, as django-otp stores it).
+APPROVER_TOTP_KEY = "3132333435363738393031323334353637383930"
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 390, "height": 844}
 
 CREATE_USERS = f"""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from editorial.groups import APPROVER, EDITOR
-for (name, password), group in [({EDITOR!r}, EDITOR), ({APPROVER!r}, APPROVER)]:
+for (name, password), group in [({EDITOR!r}, EDITOR), ({APPROVER!r}, APPROVER), ({NEW_APPROVER!r}, APPROVER)]:
     user = get_user_model().objects.create_user(username=name, password=password)
     user.groups.add(Group.objects.get(name=group))
+TOTPDevice.objects.create(user=get_user_model().objects.get(username={APPROVER[0]!r}), key={APPROVER_TOTP_KEY!r}, confirmed=True)
 """
+
+
+def totp(hex_key):
+    """The codes an authenticator app shows for a django-otp secret."""
+    import base64
+
+    import pyotp
+
+    return pyotp.TOTP(base64.b32encode(bytes.fromhex(hex_key)).decode())
 
 
 def engine_url():
@@ -104,6 +120,7 @@ def portal(tmp_path_factory):
         "MEDIA_ROOT": str(data / "media"),
         "ELASTICSEARCH_URL": es_url,
         "ELASTICSEARCH_INDEX_PREFIX": INDEX_PREFIX,
+        "SECOND_FACTOR_REQUIRED": "1",
         "PYTHONPATH": str(ROOT),
     }
 

@@ -6,7 +6,7 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import APPROVER, DESKTOP, EDITOR
+from .conftest import APPROVER, APPROVER_TOTP_KEY, DESKTOP, EDITOR, totp
 
 pytestmark = pytest.mark.e2e
 
@@ -26,6 +26,9 @@ def login(chromium, portal):
         page.locator("#id_username").fill(credentials[0])
         page.locator("#id_password").fill(credentials[1])
         page.get_by_role("button", name="サインイン").click()
+        if credentials == APPROVER:  # enrolled in two-factor sign-in (conftest)
+            page.get_by_label("確認コード").fill(totp(APPROVER_TOTP_KEY).now())
+            page.get_by_role("button", name="確認する").click()
         expect(page).to_have_url(re.compile(r"/admin/$"))
         return page
 

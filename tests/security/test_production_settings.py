@@ -74,3 +74,26 @@ def test_whitenoise_serves_fingerprinted_compressed_static_files_for_a_year(tmp_
     assert "immutable" in cache_control
     assert int(cache_control.split("max-age=")[1].split(",")[0]) >= 60 * 60 * 24 * 365
     assert encoding == "gzip"
+
+
+def test_production_refuses_the_development_switch_for_the_second_factor():
+    result = run(["manage.py", "check", "--deploy"], {**PRODUCTION_ENV, "SECOND_FACTOR_REQUIRED": "0"})
+    assert result.returncode != 0
+    assert "accounts.E001" in result.stderr + result.stdout
+
+
+def test_production_refuses_the_demo_passwords_and_weak_ones():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s;"
+        "from django.contrib.auth.password_validation import validate_password;"
+        "from django.core.exceptions import ValidationError\n"
+        "def refused(p):\n"
+        "    try: validate_password(p)\n"
+        "    except ValidationError as e: return sorted(x.code for x in e.error_list)\n"
+        "    return []\n"
+        "print(s.REFUSE_DEMO_PASSWORDS, s.SECOND_FACTOR_REQUIRED, refused('demo-approver-pass'), refused('short-pw1'),"
+        " refused('tanada-sensor-kumamoto-2026'))"
+    )
+    result = run(["-c", code], PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True True ['demo_password'] ['password_too_short'] []"
