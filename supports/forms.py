@@ -8,6 +8,8 @@ building and validating the form costs no query."""
 
 from django import forms
 
+from taxonomy.choices import municipality_choices
+
 from .eligibility import APPLICANT_KIND_LABELS, DISADVANTAGED_LABELS, LOCAL_GOVERNMENT_KINDS
 from .models import SupportKind
 from .money import parse_fiscal_index, parse_yen
@@ -92,11 +94,7 @@ class FinderForm(forms.Form):
             data["years"] = YEARS_ALL
         super().__init__(data, initial={"years": YEARS_ALL}, label_suffix="")
         self._municipalities = {str(m.pk): m for m in municipalities}
-        groups = {}
-        # Within a prefecture the prefecture itself comes first, then its bodies.
-        for m in sorted(municipalities, key=lambda m: (m.prefecture.code, m.kind != "prefecture")):
-            groups.setdefault(m.prefecture.name, []).append((str(m.pk), f"{m.name}（{m.get_kind_display()}）"))
-        self.fields["municipality"].choices = [("", "選択しない"), *groups.items()]
+        self.fields["municipality"].choices = [("", "選択しない"), *municipality_choices(municipalities)]
         self._fields = {f.slug: f for f in fields}
         self.fields["field"].choices = [(f.slug, f.name) for f in fields]
         self.fields["prerequisites"].choices = [(p, p) for p in prerequisites]
