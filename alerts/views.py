@@ -2,6 +2,8 @@
 Every answer is a page in Japanese; a bad or expired link is a 400 or 404
 that says what to do, never a 500."""
 
+import datetime
+
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
@@ -60,7 +62,7 @@ def subscribe(request):
     if isinstance(state, str):
         return _message(request, "新着メールの登録", state, status=400)
     scope, canonical, label, ignored = state
-    form = SubscribeForm(request.POST or None)
+    form = SubscribeForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "label": label, "ignored": ignored, "action": request.get_full_path()}
     if request.method != "POST":
         return TemplateResponse(request, "alerts/subscribe.html", context)
@@ -68,7 +70,7 @@ def subscribe(request):
         return TemplateResponse(request, "alerts/subscribe.html", context, status=400)
     email = form.cleaned_data["email"]
     email_digest = tokens.digest(email)
-    hour_ago = timezone.now() - timezone.timedelta(hours=1)
+    hour_ago = timezone.now() - datetime.timedelta(hours=1)
     client_digest = home_digests.client_digest(request)
     existing = Subscription.objects.filter(email_digest=email_digest, scope=scope, query=canonical).first()
     refused = refusal(

@@ -33,10 +33,6 @@ def fill_problem(token, min_seconds, now=None):
     return ""
 
 
-def page_id(value):
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
-
-
 class EnquiryForm(forms.Form):
     municipality = forms.ChoiceField(
         label="団体（市区町村・都道府県）",
@@ -91,10 +87,6 @@ class EnquiryForm(forms.Form):
 
     def clean_municipality(self):
         return self._municipalities.get(self.cleaned_data["municipality"])
-
-    def clean_related(self):
-        value = self.cleaned_data["related"].strip()
-        return page_id(value)
 
     def clean(self):
         data = super().clean()

@@ -1,6 +1,7 @@
 """The public side of the 相談窓口: the form, the thank-you page and the
 privacy note. Hostile input gets a form error or a 400/429 page, never a 500."""
 
+import datetime
 import logging
 
 from django.conf import settings
@@ -19,13 +20,18 @@ from supports.models import SupportProgramPage
 from taxonomy.models import Municipality
 
 from . import mail
-from .forms import EnquiryForm, page_id, started_token
+from .forms import EnquiryForm, started_token
 from .models import Enquiry, Topic, new_reference
 
 logger = logging.getLogger("portal.desk")
 
 REFERENCE_SALT = "desk.reference"
 TOPIC_OF = {CaseStudyPage: Topic.CASE, SupportProgramPage: Topic.PROGRAM}
+RELATED_LABELS = {CaseStudyPage: "事例", SupportProgramPage: "支援策"}
+
+
+def page_id(value):
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
 
 
 def related_page(pk):
@@ -56,14 +62,14 @@ def enquiry_form(request):
         if related:
             initial.update(related=related.pk, topic=TOPIC_OF[type(related)])
         form = EnquiryForm(initial=initial, municipalities=municipalities)
-        return TemplateResponse(request, "desk/enquiry_form.html", {"form": form, "related": related})
+        return TemplateResponse(request, "desk/enquiry_form.html", _context(form, related))
     form = EnquiryForm(request.POST, municipalities=municipalities)
-    related = related_page(form.cleaned_data["related"]) if form.is_valid() else None
-    context = {"form": form, "related": related}
+    related = related_page(page_id(request.POST.get("related", "")))
+    context = _context(form, related)
     if not form.is_valid():
         return TemplateResponse(request, "desk/enquiry_form.html", context, status=400)
     client_digest = digests.client_digest(request)
-    hour_ago = timezone.now() - timezone.timedelta(hours=1)
+    hour_ago = timezone.now() - datetime.timedelta(hours=1)
     if Enquiry.objects.filter(client_digest=client_digest, created_at__gte=hour_ago).count() >= settings.DESK_MAX_PER_CLIENT_HOUR:
         form.add_error(None, f"短時間に多くの相談が送信されました（1時間に{settings.DESK_MAX_PER_CLIENT_HOUR}件まで）。1時間ほどおいてから、もう一度お試しください。")
         return TemplateResponse(request, "desk/enquiry_form.html", context, status=429)
@@ -83,6 +89,8 @@ def enquiry_form(request):
     return redirect("desk:thanks", token=signing.Signer(salt=REFERENCE_SALT).sign(enquiry.reference))
 
 
+def _context(form, related):
+    return {"form": form, "related": related, "related_label": RELATED_LABELS.get(type(related), "")}
 
 
 @never_cache

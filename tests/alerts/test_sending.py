@@ -173,13 +173,13 @@ def _queries_for(count, health):
     Subscription.objects.all().delete()
     for n in range(count):
         subscribe("cases", "field=health" if n % 2 else "q=見守り", email=f"u{count}-{n}@example.lg.jp")
+    make_case(title=f"見守りの合成事例{count}", fields=[health])
     with CaptureQueriesContext(connection) as captured:
         send_due_alerts(batch_size=100)
     return len(captured)
 
 
 def test_queries_per_batch_do_not_grow_with_subscriptions(smtp_server, quiet, health):
-    make_case(title="見守りの合成事例", fields=[health])
     assert _queries_for(3, health) == _queries_for(30, health)
     assert len(smtp_server.messages) == 33
 

@@ -23,6 +23,9 @@ PAGES = {
     "award archive": "/awards/",
     "not found": "/no-such-page/",
     "bad request": "/cases/?page=abc",
+    "alert subscription": "/alerts/subscribe/?scope=cases&field=disaster",
+    "alert privacy note": "/alerts/privacy/",
+    "desk": "/desk/",
 }
 
 
