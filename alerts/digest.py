@@ -76,14 +76,19 @@ def item(row, reason, version=None, key=None):
     )
 
 
-def search_items(query, rows, after, today, labels):
-    """Rows changed after `after` that the subscription's search matches, by
-    the rule the database backend applies (tested equal to Elasticsearch's)."""
+def matching_rows(query, rows, today):
+    """The rows the state's search finds, by the rule the database backend
+    applies (tested equal to Elasticsearch's). The same for every subscription
+    to the state, so the batch computes it once per state."""
+    return [row for row in rows if matches(query, row.text, row.facets, today)]
+
+
+def search_items(query, matched, after, labels):
+    """Items for one subscription: its state's matched rows changed after `after`."""
     found = []
-    for row in changed_since(rows, after):
-        if matches(query, row.text, row.facets, today):
-            conditions = _matched_conditions(query, row, labels)
-            found.append(item(row, f"{news(row, after)}：{conditions}に一致" if conditions else news(row, after)))
+    for row in changed_since(matched, after):
+        conditions = _matched_conditions(query, row, labels)
+        found.append(item(row, f"{news(row, after)}：{conditions}に一致" if conditions else news(row, after)))
     return found
 
 

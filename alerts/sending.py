@@ -63,54 +63,59 @@ class Run:
     def __init__(self, now, oldest):
         self.now = now
         self.today = timezone.localdate(now)
-        live = SearchDocument.objects.filter(is_deleted=False)
-        self.rows = _rows(live.filter(updated_at__gt=oldest - digest.OVERLAP))
+        self.since = oldest - digest.OVERLAP
+        self.rows = _rows(SearchDocument.objects.filter(is_deleted=False, updated_at__gt=self.since))
         self.labels = value_labels()
-        self._queries = {}
+        self._states = {}  # (scope, query) -> (SearchQuery, matching rows)
         self._finder = None
 
     def items(self, subscription):
         after = digest.looked_back(subscription.last_checked_at or subscription.confirmed_at, subscription.confirmed_at)
         if subscription.scope == FINDER:
-            return self._finder_items(subscription, after)
+            if self._finder is None:
+                self._finder = FinderProfiles(self.today, self.since)
+            return self._finder.items(subscription, after)
         key = (subscription.scope, subscription.query)
-        if key not in self._queries:
-            self._queries[key] = search_query(*key)
-        return digest.search_items(self._queries[key], self.rows, after, self.today, self.labels)
+        if key not in self._states:
+            query = search_query(*key)
+            self._states[key] = (query, digest.matching_rows(query, self.rows, self.today))
+        query, matched = self._states[key]
+        return digest.search_items(query, matched, after, self.labels)
 
-    def _load_finder(self):
-        if self._finder is None:
-            data = load_finder_data()
-            programs = SearchDocument.objects.filter(is_deleted=False, kind="program")
-            self._finder = {
-                "data": data,
-                "programs": {p.pk: p for p in data.programs},
-                "rows": _rows(programs),
-                "profiles": {},
-            }
-        return self._finder
 
-    def _finder_items(self, subscription, after):
-        finder = self._load_finder()
-        profiles_seen = finder["profiles"]
-        if subscription.query not in profiles_seen:
-            profiles_seen[subscription.query] = profiles.read_profile(subscription.query, finder["data"])[0]
-        query = profiles_seen[subscription.query]
-        if query is None:  # a program vocabulary changed under the profile
-            return []
-        changed = {row.key for row in digest.changed_since(finder["rows"], after)}
-        reminding = {row.key: digest.reminders(row, self.today) for row in finder["rows"]}
-        candidates = [row for row in finder["rows"] if row.key in changed or reminding[row.key]]
-        programs = [finder["programs"][pk] for pk in (_program_pk(row.key) for row in candidates) if pk in finder["programs"]]
-        told = profiles.told_programs(query, programs, self.today)
+class FinderProfiles:
+    """The finder subscriptions' share of a run: the programs any of them may
+    hear about (changed, or with a window edge near), and per profile the
+    programs the finder does not rule out, each computed once."""
+
+    def __init__(self, today, since):
+        self.today = today
+        self.data = load_finder_data()
+        programs = {program.pk: program for program in self.data.programs}
+        rows = _rows(SearchDocument.objects.filter(is_deleted=False, kind="program"))
+        self.reminders = {row.key: digest.reminders(row, today) for row in rows}
+        self.candidates = [row for row in rows if row.updated_at > since or self.reminders[row.key]]
+        pks = (_program_pk(row.key) for row in self.candidates)
+        self.programs = [programs[pk] for pk in pks if pk in programs]
+        self._told = {}
+
+    def told(self, canonical):
+        if canonical not in self._told:
+            query = profiles.read_profile(canonical, self.data)[0]
+            # None: the vocabulary changed under the profile; it hears of nothing.
+            self._told[canonical] = profiles.told_programs(query, self.programs, self.today) if query else {}
+        return self._told[canonical]
+
+    def items(self, subscription, after):
+        told = self.told(subscription.query)
         found = []
-        for row in candidates:
+        for row in self.candidates:
             status = told.get(_program_pk(row.key))
             if status is None:
                 continue
-            if row.key in changed:
+            if row.updated_at > after:
                 found.append(digest.item(row, f"{digest.news(row, after)}：診断結果「{status}」"))
-            found += reminding[row.key]
+            found += self.reminders[row.key]
         return found
 
 
@@ -133,6 +138,10 @@ def send_batch(run, subscriptions, connection):
         items = digest.unsent(planned[sub.pk], sent.get(sub.pk, ()))
         if items:
             mails[sub.pk] = (sub, items)
+    if mails:
+        # Opened before anything is claimed: a server that is away fails the
+        # run with nothing committed. (Idempotent once open.)
+        connection.open()
     with transaction.atomic():
         claims = SentItem.objects.bulk_create(
             [SentItem(subscription=sub, item_key=e.key, version=e.version) for sub, items in mails.values() for e in items]
@@ -166,7 +175,8 @@ def send_due_alerts(now=None, batch_size=None):
     run = Run(now, oldest)
     checked = sent = refused = 0
     cursor = 0
-    with get_connection() as connection:
+    connection = get_connection()
+    try:
         while True:
             batch = list(due.filter(pk__gt=cursor).order_by("pk")[:batch_size])
             if not batch:
@@ -174,6 +184,8 @@ def send_due_alerts(now=None, batch_size=None):
             cursor = batch[-1].pk
             done, failed = send_batch(run, batch, connection)
             checked, sent, refused = checked + len(batch), sent + done, refused + failed
+    finally:
+        connection.close()
     summary = f"新着メール：{checked}件の登録を確認、{sent}通送信"
     return summary + (f"、{refused}通は送信できず次回再送" if refused else "")
 

@@ -191,3 +191,17 @@ def test_stale_subscriptions_and_records_are_deleted(settings):
     Subscription.objects.filter(pk__in=[old.pk, kept.pk]).update(created_at=timezone.now() - datetime.timedelta(days=8))
     assert "1件を削除" in delete_stale()
     assert set(Subscription.objects.values_list("pk", flat=True)) == {fresh.pk, kept.pk}
+
+
+def test_a_mail_server_that_is_away_claims_nothing(smtp_server, quiet, health, settings):
+    subscription = subscribe("cases", "field=health", email="a@example.lg.jp")
+    make_case(title="待たされる合成事例", fields=[health])
+    port = settings.EMAIL_PORT
+    settings.EMAIL_PORT = 9  # nothing listens
+    with pytest.raises(OSError):
+        send_due_alerts()
+    assert not SentItem.objects.exists()
+    assert Subscription.objects.get().last_checked_at == subscription.last_checked_at
+    settings.EMAIL_PORT = port
+    send_due_alerts()
+    assert "待たされる合成事例" in body(smtp_server.to("a@example.lg.jp")[0])
