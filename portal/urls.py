@@ -37,6 +37,8 @@ urlpatterns = [
     # Nine digits at most: a larger number is no page, and SQLite cannot even compare it.
     re_path(r"^p/(?P<page_id>[0-9]{1,9})/$", seo_views.shortlink, name="shortlink"),
     path("opendata/", include("opendata.urls")),
+    path("alerts/", include("alerts.urls")),
+    path("desk/", include("desk.urls")),
     path("api/v2/", api_router.urls),
     path("api/openapi.json", opendata_views.openapi_json, name="openapi"),
 ]

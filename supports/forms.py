@@ -11,7 +11,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from taxonomy.models import MunicipalityKind
+from taxonomy.choices import municipality_choices
 
 from .eligibility import APPLICANT_KIND_LABELS, DISADVANTAGED_LABELS, LOCAL_GOVERNMENT_KINDS
 from .models import SupportKind
@@ -169,13 +169,7 @@ class FinderForm(ApplicantForm):
             data["years"] = YEARS_ALL
         super().__init__(data, initial={"years": YEARS_ALL}, label_suffix="")
         self._municipalities = {str(m.pk): m for m in municipalities}
-        groups = {}
-        # get_kind_display() rebuilds its lookup on every call: too slow for every body.
-        kinds = dict(MunicipalityKind.choices)
-        # Within a prefecture the prefecture itself comes first, then its bodies.
-        for m in sorted(municipalities, key=lambda m: (m.prefecture.code, m.kind != "prefecture")):
-            groups.setdefault(m.prefecture.name, []).append((str(m.pk), f"{m.name}（{kinds[m.kind]}）"))
-        self.fields["municipality"].choices = [("", "選択しない"), *groups.items()]
+        self.fields["municipality"].choices = [("", "選択しない"), *municipality_choices(municipalities)]
         self._fields = {f.slug: f for f in fields}
         self.fields["field"].choices = [(f.slug, f.name) for f in fields]
         self.fields["prerequisites"].choices = [(p, p) for p in prerequisites]

@@ -61,3 +61,17 @@ def photo(db):
     for rendition in image.renditions.all():
         rendition.file.delete(save=False)
     image.file.delete(save=False)
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """Mail goes over SMTP to a real server running in this process."""
+    from tests.mailserver import MailServer
+
+    with MailServer() as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = server.port
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        yield server

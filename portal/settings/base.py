@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "alerts",
+    "desk",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -241,3 +243,59 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 ELASTICSEARCH_RETRY_AFTER = float(os.environ.get("ELASTICSEARCH_RETRY_AFTER", "10"))
 # "bigram" (cjk_bigram, always available) or "kuromoji" (needs the plugin).
 ELASTICSEARCH_ANALYZER = os.environ.get("ELASTICSEARCH_ANALYZER", "bigram")
+
+# Mail. EMAIL_URL (smtp://user:password@host:587, smtps://… for implicit
+# TLS, smtp+tls://… for STARTTLS) or the separate EMAIL_* variables; the dev
+# settings print mails to the console instead.
+def email_settings(url):
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    return {
+        "EMAIL_HOST": parts.hostname or "localhost",
+        "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 25),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_SSL": parts.scheme == "smtps",
+        "EMAIL_USE_TLS": parts.scheme == "smtp+tls",
+    }
+
+
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+if os.environ.get("EMAIL_URL"):
+    globals().update(email_settings(os.environ["EMAIL_URL"]))
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ICT地域活性化ポータル <noreply@localhost>")
+# The site's public address, for links in mails (sent outside any request).
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", WAGTAILADMIN_BASE_URL)
+
+# E-mail alerts (alerts/): limits, link lifetimes, retention, batch size.
+ALERTS_MAX_SUBSCRIPTIONS_PER_ADDRESS = int(os.environ.get("ALERTS_MAX_SUBSCRIPTIONS_PER_ADDRESS", "20"))
+ALERTS_MAX_CONFIRMATIONS_PER_ADDRESS_HOUR = int(os.environ.get("ALERTS_MAX_CONFIRMATIONS_PER_ADDRESS_HOUR", "3"))
+ALERTS_MAX_CONFIRMATIONS_PER_CLIENT_HOUR = int(os.environ.get("ALERTS_MAX_CONFIRMATIONS_PER_CLIENT_HOUR", "10"))
+ALERTS_CONFIRM_SECONDS = int(os.environ.get("ALERTS_CONFIRM_SECONDS", str(7 * 86400)))
+ALERTS_UNCONFIRMED_DAYS = int(os.environ.get("ALERTS_UNCONFIRMED_DAYS", "7"))
+ALERTS_MANAGE_SECONDS = int(os.environ.get("ALERTS_MANAGE_SECONDS", str(30 * 86400)))
+ALERTS_SENT_RETENTION_DAYS = int(os.environ.get("ALERTS_SENT_RETENTION_DAYS", "30"))
+ALERTS_BATCH_SIZE = int(os.environ.get("ALERTS_BATCH_SIZE", "500"))
+
+# 相談窓口 (desk/): where new enquiries are announced, how long they are kept,
+# and the abuse limits.
+DESK_NOTIFY_EMAIL = env_list("DESK_NOTIFY_EMAIL")
+DESK_RETENTION_DAYS = int(os.environ.get("DESK_RETENTION_DAYS", "365"))
+DESK_MAX_PER_CLIENT_HOUR = int(os.environ.get("DESK_MAX_PER_CLIENT_HOUR", "5"))
+DESK_MIN_FILL_SECONDS = int(os.environ.get("DESK_MIN_FILL_SECONDS", "3"))
+
+# Periodic jobs for `manage.py worker`: (dotted path to a no-argument,
+# idempotent callable returning a summary, interval in seconds).
+PERIODIC_JOBS = [
+    ("alerts.sending.send_due_alerts", int(os.environ.get("ALERTS_SEND_INTERVAL", "300"))),
+    ("alerts.sending.delete_stale", 3600),
+    ("desk.retention.delete_expired_enquiries", 86400),
+]

@@ -18,6 +18,17 @@ def _satisfies(values, wanted):
     return not wanted or any(v in wanted for v in values)
 
 
+def matches(query, text, facets, today):
+    """Whether one stored row (its normalised text and facet values) is a hit
+    for `query`: the rule `search` applies, for callers that already hold the
+    rows (e-mail alerts match many queries against a few new items)."""
+    if not all(term in text for term in query.terms):
+        return False
+    return all(
+        _satisfies(stored_values(facets, name, today), set(wanted)) for name, wanted in query.all_filters().items()
+    )
+
+
 class DatabaseBackend(SearchBackend):
     name = "database"
 

@@ -104,8 +104,32 @@ def delete_indexes(url):
         urllib.request.urlopen(urllib.request.Request(f"{url}/{name}", method="DELETE"), timeout=10).close()
 
 
+# The portal server's environment and its manage.py, for tests that run a
+# command on it (the alerts journey runs the sending job).
+PORTAL = {"env": None}
+
+
+def manage_portal(*args):
+    env = PORTAL["env"]
+    if env is None:
+        pytest.skip("the portal was started outside this test run (E2E_PORTAL_URL)")
+    done = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        pytest.fail(f"manage.py {args[0]} failed:\n{done.stderr[-3000:]}")
+    return done.stdout
+
+
 @pytest.fixture(scope="session")
-def portal(tmp_path_factory):
+def portal_mail():
+    """The SMTP server the portal sends its mail to."""
+    from tests.mailserver import MailServer
+
+    with MailServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def portal(tmp_path_factory, portal_mail):
     """The base URL of a running portal with the seeded content.
     E2E_PORTAL_URL points the tests at one you already run (set up the same way)."""
     if os.environ.get("E2E_PORTAL_URL"):
@@ -113,6 +137,8 @@ def portal(tmp_path_factory):
         return
     es_url = engine_url()
     data = tmp_path_factory.mktemp("portal-e2e")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.browser.e2e_settings",
@@ -122,20 +148,17 @@ def portal(tmp_path_factory):
         "ELASTICSEARCH_INDEX_PREFIX": INDEX_PREFIX,
         "SECOND_FACTOR_REQUIRED": "1",
         "PYTHONPATH": str(ROOT),
+        "EMAIL_URL": f"smtp://127.0.0.1:{portal_mail.port}",
+        "PORTAL_BASE_URL": base,
     }
-
-    def manage(*args):
-        done = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
-        if done.returncode:
-            pytest.fail(f"manage.py {args[0]} failed:\n{done.stderr[-3000:]}")
+    PORTAL["env"] = env
+    manage = manage_portal
 
     delete_indexes(es_url)
     manage("migrate", "--noinput")
     manage("load_portal_content")
     manage("shell", "-c", CREATE_USERS)
     manage("search_reindex")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
     log = open(data / "server.log", "w")
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--insecure", "--noreload", f"127.0.0.1:{port}"],

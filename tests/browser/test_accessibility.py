@@ -30,6 +30,9 @@ PAGES = {
     "open-data guide": "/opendata-guide/",
     "not found": "/no-such-page/",
     "bad request": "/cases/?page=abc",
+    "alert subscription": "/alerts/subscribe/?scope=cases&field=disaster",
+    "alert privacy note": "/alerts/privacy/",
+    "desk": "/desk/",
 }
 
 

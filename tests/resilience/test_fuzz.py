@@ -97,3 +97,42 @@ def test_month_urls_survive_any_year_and_month(client):
         fetch(client, f"/seminars/{quote(year, safe='')}/{quote(month, safe='')}/", query)
 
     check()
+
+
+ALERT_PARAMS = ["scope", *LIST_PARAMS, *FINDER_PARAMS]
+DESK_FIELDS = ["municipality", "organisation", "name", "email", "topic", "related", "question", "consent", "website",
+               "started"]
+
+
+def test_alert_subscription_survives_hostile_states_and_forms(client):
+    @FUZZ
+    @given(query=pairs(ALERT_PARAMS), form=pairs(["email", "frequency"]))
+    def check(query, form):
+        fetch(client, "/alerts/subscribe/", query)
+        response = client.post(f"/alerts/subscribe/?{urlencode(query)}", dict(form))
+        assert response.status_code in {302, 400, 429, 503}, (query, form, response.status_code)
+
+    check()
+
+
+def test_alert_links_survive_any_token(client):
+    @FUZZ
+    @given(token=st.one_of(st.text(min_size=1, max_size=200), hostile, numbers))
+    def check(token):
+        for kind in ("confirm", "unsubscribe", "manage"):
+            url = f"/alerts/{kind}/{quote(token, safe='')}/"
+            assert client.get(url).status_code in {400, 404}, url
+            assert client.post(url).status_code in {400, 403, 404}, url
+
+    check()
+
+
+def test_desk_survives_hostile_forms(client):
+    @FUZZ
+    @given(query=pairs(["page", "topic"]), form=pairs(DESK_FIELDS))
+    def check(query, form):
+        fetch(client, "/desk/", query)
+        response = client.post("/desk/", dict(form))
+        assert response.status_code in {302, 400, 429}, (form, response.status_code)
+
+    check()
