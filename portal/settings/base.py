@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "pagecache",
+    "periodic",
     "seo",
     "opendata",
     "seedcontent",
@@ -129,6 +130,17 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 # the next publish; 0 computes them on every request.
 CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "0"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Work done by `manage.py worker` (periodic/): (dotted path to a callable
+# taking no arguments, seconds between runs). Each callable is idempotent and
+# returns a short summary or None; one worker in the whole site runs them.
+PERIODIC_JOBS = [
+    ("periodic.jobs.publish_scheduled", 60),
+    ("search.indexing.catch_up", 30),
+]
+# Seconds a worker holds the lease without renewing it: the longest another
+# worker waits before taking over from one that died.
+WORKER_LEASE_SECONDS = float(os.environ.get("WORKER_LEASE_SECONDS", "30"))
 
 
 def shared_cache(default):
