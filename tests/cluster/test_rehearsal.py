@@ -23,8 +23,10 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -152,7 +154,7 @@ class Cluster:
         return path
 
     def manage(self, *args, **env):
-        done = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=server_env(None, **self.env, **env),
+        done = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=server_env(None, **{**self.env, **env}),
                               capture_output=True, text=True, timeout=1800)
         assert done.returncode == 0, f"manage.py {args[0]}: {done.stdout[-2000:]}{done.stderr[-3000:]}"
         return done.stdout
@@ -369,12 +371,16 @@ def scheduled_publishing_and_takeover(cluster):
     return figures
 
 
-def test_two_app_servers_behind_nginx_on_redis_postgres_and_an_elasticsearch_cluster(tmp_path):
+def test_two_app_servers_behind_nginx_on_redis_postgres_and_an_elasticsearch_cluster():
     require("redis-server", "nginx")
     figures = {}
+    # Not pytest's tmp_path: concurrent pytest runs of the same user prune
+    # each other's older temporary folders, data of running servers included.
+    workdir = Path(tempfile.mkdtemp(prefix="portal-rehearsal-"))
     try:
         with contextlib.ExitStack() as stack:
-            cluster = Cluster(stack, tmp_path)
+            stack.callback(shutil.rmtree, workdir, ignore_errors=True)
+            cluster = Cluster(stack, workdir)
             cluster.start()
             figures.update(cluster.figures)
             static = LOOPBACK.get(cluster.nginx.url + "/static/js/facets.js", timeout=10)
