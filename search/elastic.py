@@ -2,15 +2,17 @@
 
 Queries and writes go through an alias that points at one versioned index,
 so a rebuild fills a new index and swaps the alias in one atomic step while
-searches keep answering. Every call has a short timeout and no retries: a
-slow or absent engine must cost a page a fraction of a second, after which
-the database backend answers."""
+searches keep answering. Every call has a short timeout and is never retried
+on the same node: a slow or absent engine must cost a page a fraction of a
+second, after which the database backend answers. A cluster is named by a
+comma-separated list of nodes; a refused connection moves on to the next
+node, and the index keeps one replica when there are two nodes or more."""
 
 import logging
 import threading
-import time
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils import timezone
@@ -19,7 +21,9 @@ logger = logging.getLogger("portal.search")
 
 _client = None
 _client_lock = threading.Lock()
-_down_until = 0.0
+# In the cache every process (and, with CACHE_URL, every server) reads: one
+# failure spares the others the wait, and the entry expires by itself.
+DOWN_KEY = "search:engine-down"
 
 ANALYSIS = {
     "filter": {
@@ -74,7 +78,9 @@ def index_body():
         if spec.name != "open":
             properties[f"facet_{spec.name}"] = {"type": "keyword"}
     return {
-        "settings": {"number_of_shards": 1, "number_of_replicas": 0, "analysis": analysis},
+        # A replica whenever a second node exists to hold it: a one-node
+        # cluster stays green, a two-node cluster survives losing either.
+        "settings": {"number_of_shards": 1, "auto_expand_replicas": "0-1", "analysis": analysis},
         "mappings": {"dynamic": "strict", "properties": properties},
     }
 
@@ -87,8 +93,12 @@ def new_index_name():
     return f"{alias_name()}-{timezone.now().strftime('%Y%m%d%H%M%S%f')}"
 
 
+def node_urls(value):
+    return [url.strip() for url in value.split(",") if url.strip()]
+
+
 def configured():
-    return bool(settings.ELASTICSEARCH_URL)
+    return bool(node_urls(settings.ELASTICSEARCH_URL))
 
 
 def client():
@@ -101,11 +111,14 @@ def client():
                 auth = None
                 if settings.ELASTICSEARCH_USERNAME:
                     auth = (settings.ELASTICSEARCH_USERNAME, settings.ELASTICSEARCH_PASSWORD)
+                nodes = node_urls(settings.ELASTICSEARCH_URL)
                 _client = Elasticsearch(
-                    settings.ELASTICSEARCH_URL,
+                    nodes,
                     basic_auth=auth,
                     request_timeout=settings.ELASTICSEARCH_TIMEOUT,
-                    max_retries=0,
+                    # A node that refuses is set aside and the next one asked;
+                    # a timeout is not retried (each would cost the page again).
+                    max_retries=len(nodes) - 1,
                     retry_on_timeout=False,
                 )
     return _client
@@ -114,28 +127,26 @@ def client():
 def available():
     """False while a recent failure is cooling down: after one timeout we do
     not make every request wait for the next one."""
-    return configured() and time.monotonic() >= _down_until
+    return configured() and cache.get(DOWN_KEY) is None
 
 
 def mark_down(error):
-    global _down_until
-    _down_until = time.monotonic() + settings.ELASTICSEARCH_RETRY_AFTER
+    cache.set(DOWN_KEY, True, settings.ELASTICSEARCH_RETRY_AFTER)
     logger.warning("Elasticsearch unavailable, using the database backend: %s", error)
 
 
 def mark_up():
-    global _down_until
-    _down_until = 0.0
+    cache.delete(DOWN_KEY)
 
 
 @receiver(setting_changed)
 def reset(setting=None, **kwargs):
     """A changed URL or credential (tests, a reconfigured shell) needs a new
     client and a fresh start for the breaker."""
-    global _client, _down_until
+    global _client
     if setting is None or setting.startswith("ELASTICSEARCH_"):
         _client = None
-        _down_until = 0.0
+        mark_up()
 
 
 def es_document(doc):

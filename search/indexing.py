@@ -135,6 +135,24 @@ def push_pending(limit=PUSH_BATCH, refresh=False):
     return pushed, failed
 
 
+def catch_up():
+    """Periodic job: push every due outbox row (rows refused or failing wait
+    out their back-off)."""
+    if not elastic.configured():
+        return None
+    total = 0
+    while True:
+        try:
+            pushed, failed = push_pending()
+        except Exception as error:  # the rows keep their postponement; the next run retries
+            elastic.mark_down(error)
+            return f"検索エンジンに送信できません: {error}"
+        total += pushed
+        if pushed + failed < PUSH_BATCH:
+            break
+    return f"検索文書 {total}件を送信" if total else None
+
+
 def _postpone(rows, error):
     now = timezone.now()
     for row in rows:

@@ -2,11 +2,13 @@
 machines is read from the environment so one code base serves dev, CI and
 production."""
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -37,6 +39,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "pagecache",
+    "periodic",
     "seo",
     "opendata",
     "seedcontent",
@@ -141,6 +144,37 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "0"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Work done by `manage.py worker` (periodic/): (dotted path to a callable
+# taking no arguments, seconds between runs). Each callable is idempotent and
+# returns a short summary or None; one worker in the whole site runs them.
+PERIODIC_JOBS = [
+    ("periodic.jobs.publish_scheduled", 60),
+    ("search.indexing.catch_up", 30),
+]
+# Seconds a worker holds the lease without renewing it: the longest another
+# worker waits before taking over from one that died.
+WORKER_LEASE_SECONDS = float(os.environ.get("WORKER_LEASE_SECONDS", "30"))
+
+
+def shared_cache(default):
+    """CACHE_URL (or REDIS_URL), e.g. redis://10.0.0.5:6379/0, puts the page
+    cache, its purge number, the memoised counts and the search engine's
+    down/up state in one Redis every app server reads: a publish on one
+    server is then seen by all at once. Without it, `default` (one server)."""
+    url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
+    if not url:
+        return default
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+        }
+    }
+
+
+CACHES = shared_cache({"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}})
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -199,10 +233,28 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
-STORAGES = {
+
+
+def storages_from_env(defaults):
+    """STORAGES (JSON, same shape as Django's setting) replaces the named
+    storages and keeps the others, so an object store for editors' media
+    (django-storages) is configuration, not code."""
+    raw = os.environ.get("STORAGES", "").strip()
+    if not raw:
+        return defaults
+    try:
+        chosen = json.loads(raw)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"STORAGES must be a JSON object: {error}") from error
+    if not isinstance(chosen, dict) or not all(isinstance(v, dict) and "BACKEND" in v for v in chosen.values()):
+        raise ImproperlyConfigured('STORAGES must map names to {"BACKEND": ..., "OPTIONS": {...}}')
+    return {**defaults, **chosen}
+
+
+STORAGES = storages_from_env({
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+})
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

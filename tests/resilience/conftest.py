@@ -1,10 +1,12 @@
 import collections
 import os
 import shutil
+import signal
 import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -61,22 +63,33 @@ def server_env(database_path, **extra):
     settings module included (the test settings ignore ELASTICSEARCH_URL, so
     a server meant to search an engine needs other settings too)."""
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "ELASTICSEARCH_URL"}}
-    env.update(DJANGO_SETTINGS_MODULE="portal.settings.test", DATABASE_URL=f"sqlite:///{database_path}", PYTHONPATH=str(ROOT))
+    env.update(DJANGO_SETTINGS_MODULE="portal.settings.test", PYTHONPATH=str(ROOT))
+    if database_path is not None:
+        env["DATABASE_URL"] = f"sqlite:///{database_path}"
     env.update(extra)
     return env
 
 
 class Gunicorn:
-    def __init__(self, database_path, workers=2, threads=4, **env):
+    """`config`: a gunicorn settings file (deploy/gunicorn.conf.py); the
+    options given here win over it. Its own process group, so `kill` takes
+    its workers down with it, as a crashed server would."""
+
+    def __init__(self, database_path, workers=2, threads=4, config=None, **env):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        options = ["-c", str(config)] if config else []
+        self.log = tempfile.TemporaryFile("w+")
         self.process = subprocess.Popen(
             [
-                sys.executable, "-m", "gunicorn", "portal.wsgi:application",
+                sys.executable, "-m", "gunicorn", *options, "portal.wsgi:application",
                 "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "--threads", str(threads),
                 "--worker-class", "gthread", "--timeout", "60", "--log-level", "warning",
             ],
-            cwd=ROOT, env=server_env(database_path, **env), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            # A file, not a pipe: a server logging more than a pipe holds
+            # (a failing engine under load) would block on it.
+            cwd=ROOT, env=server_env(database_path, **env), stdout=subprocess.DEVNULL, stderr=self.log, text=True,
+            start_new_session=True,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -86,14 +99,22 @@ class Gunicorn:
             except requests.RequestException:
                 time.sleep(0.3)
         self.stop()
-        raise RuntimeError("gunicorn did not start: " + self.process.stderr.read()[-2000:])
+        self.log.seek(0)
+        raise RuntimeError("gunicorn did not start: " + self.log.read()[-2000:])
 
     def stop(self):
         self.process.terminate()
         try:
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            self.process.kill()
+            self.kill()
+
+    def kill(self):
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            return
+        self.process.wait(timeout=20)
 
 
 CLIENTS = 100
@@ -108,9 +129,10 @@ LOAD_URLS = [
 ]
 
 
-def hammer(base, seconds=SECONDS, clients=CLIENTS):
+def hammer(base, seconds=SECONDS, clients=CLIENTS, classify=None):
     """Every client asks again as soon as it is answered. Counts 2xx/3xx/4xx
-    by class, each 5xx by its code and each failure by its exception."""
+    by class, each 5xx by its code and each failure by its exception;
+    `classify(response)` may name one more thing to count (or None)."""
     counts = collections.Counter()
     lock = threading.Lock()
     stop = time.monotonic() + seconds
@@ -122,13 +144,18 @@ def hammer(base, seconds=SECONDS, clients=CLIENTS):
         while time.monotonic() < stop:
             url = base + LOAD_URLS[i % len(LOAD_URLS)]
             i += 1
+            extra = None
             try:
-                status = session.get(url, timeout=30).status_code
+                response = session.get(url, timeout=30)
+                status = response.status_code
                 key = str(status) if status >= 500 else f"{status // 100}xx"
+                extra = classify(response) if classify else None
             except requests.RequestException as error:
                 key = f"error:{type(error).__name__}"
             with lock:
                 counts[key] += 1
+                if extra:
+                    counts[extra] += 1
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     for thread in threads:

@@ -55,15 +55,19 @@ def engine_can_start():
 
 
 class PrivateEngine:
-    def __init__(self, home):
+    """`env`: more scripts/search-engine variables, such as those that make
+    the node one of a cluster (tests/cluster)."""
+
+    def __init__(self, home, transport_port=None, **env):
         self.env = {
             **os.environ,
             "ES_HOME": str(home),
             "ES_PORT": str(free_port()),
-            "ES_TRANSPORT_PORT": str(free_port()),
+            "ES_TRANSPORT_PORT": str(transport_port or free_port()),
             "ES_JAVA_OPTS": "-Xms256m -Xmx512m",
             "ES_TIMEOUT": "150",  # a restart competes with the load for two cores
             "ES_STOP_TIMEOUT": "20",
+            **env,
         }
         self.url = f"http://127.0.0.1:{self.env['ES_PORT']}"
         self.pidfile = home / "search-engine.pid"

@@ -84,7 +84,7 @@ public final class Main {
             }
         }
 
-        Settings defaults = Settings.builder()
+        Settings.Builder defaults = Settings.builder()
             .put("path.home", home.toString())
             .put("path.data", home.resolve("data").toString())
             .put("path.logs", home.resolve("logs").toString())
@@ -96,10 +96,13 @@ public final class Main {
             .put("transport.port", transportPort)
             .put("discovery.type", "single-node")
             // a developer's or CI's nearly full disk must not turn the indices read-only
-            .put("cluster.routing.allocation.disk.threshold_enabled", false)
-            .build();
+            .put("cluster.routing.allocation.disk.threshold_enabled", false);
+        // prepareEnvironment applies its input after the overrides, so the -E
+        // values go into the input too: a second node needs its own name and
+        // multi-node discovery instead of the single-node defaults.
+        overrides.forEach(defaults::put);
 
-        Environment env = InternalSettingsPreparer.prepareEnvironment(defaults, overrides, config, () -> "portal-dev-node");
+        Environment env = InternalSettingsPreparer.prepareEnvironment(defaults.build(), overrides, config, () -> "portal-dev-node");
 
         LogConfigurator.registerErrorListener();
         LogConfigurator.setNodeName(Node.NODE_NAME_SETTING.get(env.settings()));
