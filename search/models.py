@@ -14,8 +14,9 @@ class SearchDocument(models.Model):
     kind = models.CharField("種類", max_length=20, db_index=True)
     data = models.JSONField("文書", default=dict)
     facets = models.JSONField("ファセット値", default=dict)
-    text = models.TextField("正規化した本文", blank=True)
-    title = models.TextField("正規化したタイトル", blank=True)
+    text = models.TextField("検索用の本文", blank=True)  # analysis.encode() of the document's text
+    title = models.TextField("正規化したタイトル", blank=True)  # the sort key
+    title_text = models.TextField("検索用のタイトル", blank=True)  # analysis.encode() of the title
     published_at = models.DateTimeField("公開日時", null=True, blank=True)
     is_deleted = models.BooleanField("削除済み", default=False)
     pending = models.BooleanField("未送信", default=True)

@@ -191,5 +191,3 @@ LOGGING = {
 # backend after a failure before trying the engine again.
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 ELASTICSEARCH_RETRY_AFTER = float(os.environ.get("ELASTICSEARCH_RETRY_AFTER", "10"))
-# "bigram" (cjk_bigram, always available) or "kuromoji" (needs the plugin).
-ELASTICSEARCH_ANALYZER = os.environ.get("ELASTICSEARCH_ANALYZER", "bigram")

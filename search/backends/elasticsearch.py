@@ -1,16 +1,22 @@
 """Search on Elasticsearch with the same rules as the database backend.
 
-Each query term is a phrase over bigrams, i.e. a substring match, and every
-term must match. Facets use the post_filter pattern: the hits are filtered by
-every selection, while each facet's aggregation is filtered by the selections
-of the other facets only."""
+Every term must match (analysis.py says what matching is): a chunk of one
+unit is a term query, a longer chunk a phrase over unit pairs. Scores are
+constant, TITLE_WEIGHT per term found in the title, so the order is the
+database backend's. Facets use the post_filter pattern: the hits are filtered
+by every selection, while each facet's aggregation is filtered by the
+selections of the other facets only."""
 
 from django.utils import timezone
 from elasticsearch_dsl import A, Q, Search
 
 from .. import elastic
 from ..facets import FACETS, FLAG_VALUE
+from ..analysis import pairs
+from ..matching import alternatives
+from ..normalize import query_terms
 from .base import RawResult, SearchBackend
+from .database import TITLE_WEIGHT
 
 SORTS = {
     "newest": [{"published_at": {"order": "desc", "missing": "_last"}}, {"key": "asc"}],
@@ -32,24 +38,37 @@ def _all_of(filters):
     return Q("bool", filter=filters) if filters else Q("match_all")
 
 
+def _chunk(field, units):
+    if len(units) == 1:
+        return Q("term", **{f"{field}_units": units[0]})
+    return Q("match_phrase", **{f"{field}_pairs": " ".join(pairs(units))})
+
+
+def term_query(field, term_alternatives):
+    """`field` ("text" or "title") holds any of the term's alternatives."""
+    return Q("bool", should=[
+        Q("bool", filter=[_chunk(field, units) for units in alternative]) for alternative in term_alternatives
+    ], minimum_should_match=1)
+
+
 class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
 
-    def _text_query(self, query):
-        if not query.terms:
-            return Q("match_all")
-        must = [Q("match_phrase", search_text={"query": term}) for term in query.terms]
-        should = []
-        for term in query.terms:
-            should.append(Q("match_phrase", title={"query": term, "boost": 5}))
-            should.append(Q("match_phrase", summary={"query": term, "boost": 2}))
-        return Q("bool", must=must, should=should)
+    def _text_query(self, query, fixed):
+        if not query.matchers:
+            return Q("bool", filter=fixed) if fixed else Q("match_all")
+        found = [term_query("text", alternatives) for alternatives in query.matchers]
+        scores = []
+        if query.sort == "relevance":
+            scores = [Q("constant_score", filter=term_query("title", alternatives), boost=TITLE_WEIGHT)
+                      for alternatives in query.matchers]
+        return Q("bool", filter=found + fixed, should=scores)
 
     def search(self, query):
         fixed = [_facet_filter(name, values) for name, values in query.fixed.items()]
         selected = {name: _facet_filter(name, values) for name, values in query.filters.items()}
         search = Search(using=elastic.client(), index=elastic.alias_name())
-        search = search.query(Q("bool", must=[self._text_query(query)], filter=fixed))
+        search = search.query(self._text_query(query, fixed))
         if selected:
             search = search.post_filter(_all_of(list(selected.values())))
         for spec in FACETS:
@@ -60,7 +79,7 @@ class ElasticsearchBackend(SearchBackend):
             else:
                 bucket.bucket("values", "terms", field=f"facet_{spec.name}", size=spec.size)
             search.aggs.bucket(spec.name, bucket)
-        sort = SORTS["newest"] if query.sort == "relevance" and not query.terms else SORTS[query.sort]
+        sort = SORTS["newest"] if query.sort == "relevance" and not query.matchers else SORTS[query.sort]
         search = search.sort(*sort).source(["doc"]).extra(track_total_hits=True)
         search = search[query.offset : query.offset + query.per_page]
         response = search.execute()
@@ -82,10 +101,12 @@ class ElasticsearchBackend(SearchBackend):
         )
 
     def suggest(self, text, limit=8):
-        if not text:
+        terms = [found for found in (alternatives(t) for t in query_terms(text)) if found]
+        if not terms:
             return []
         search = Search(using=elastic.client(), index=elastic.alias_name())
-        search = search.query(Q("match_phrase", title={"query": text})).sort("title_sort").source(["doc"])[:limit]
+        search = search.query(Q("bool", filter=[term_query("title", t) for t in terms]))
+        search = search.sort("title_sort", "key").source(["doc"])[:limit]
         return [
             {"title": d["title"], "url": d["url"], "kind": d["kind"]}
             for d in (hit.to_dict()["doc"] for hit in search.execute().hits)
