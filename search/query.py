@@ -31,6 +31,7 @@ class SearchQuery:
     per_page: int = PER_PAGE
     fixed: dict = field(default_factory=dict)  # filters the page imposes (e.g. kind=case); not shown as chips
     synonyms: dict = field(default_factory=dict, compare=False, repr=False)  # see synonyms.lookup()
+    facets: bool = True  # False: count and hits only (suggestions, checks), no facet counts
 
     @property
     def terms(self):

@@ -63,6 +63,7 @@ class DatabaseBackend(SearchBackend):
         facet_totals = {spec.name: 0 for spec in FACETS}
         found = []
         score = self._score(query)
+        counted = FACETS if query.facets else ()
         for pk, facets, key, title, title_text, published_at in self._candidates(query):
             values = {spec.name: stored_values(facets, spec.name, today) for spec in FACETS}
             if not all(_satisfies(values[name], wanted) for name, wanted in fixed.items()):
@@ -72,7 +73,7 @@ class DatabaseBackend(SearchBackend):
             if not failed:
                 found.append((pk, key, title, published_ms(published_at), score(title_text)))
             # A facet counts the documents that pass every *other* selection.
-            for spec in FACETS:
+            for spec in counted:
                 if not failed or failed == [spec.name]:
                     facet_totals[spec.name] += 1
                     counts = facet_counts[spec.name]
