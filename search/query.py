@@ -54,7 +54,7 @@ class SearchQuery:
         return (self.page - 1) * self.per_page
 
 
-def parse(params, fixed=None, sort_default="relevance", synonyms=None):
+def parse(params, fixed=None, sort_default="relevance"):
     """Returns (SearchQuery, ignored) where `ignored` lists what was dropped
     and why, so the page can say so instead of failing."""
     fixed = fixed or {}
@@ -91,7 +91,6 @@ def parse(params, fixed=None, sort_default="relevance", synonyms=None):
         sort=sort,
         page=page,
         fixed={k: tuple(v) for k, v in fixed.items()},
-        synonyms=synonyms or {},
     )
     ignored += [f"文字を含まない語「{term[:20]}」" for term in query.terms if not alternatives(term)]
     return query, ignored

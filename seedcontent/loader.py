@@ -336,7 +336,18 @@ def load_all():
     programs = load_programs(support_index, report)
     load_cases(case_index, programs, report)
     load_seminars_and_awards(home, report)
+    load_synonyms(report)
     return report
+
+
+def load_synonyms(report):
+    """The editors' starting set of 同義語・表記ゆれ groups (general IT and
+    administrative vocabulary, no facts about anyone), found by their terms."""
+    from search.models import SynonymGroup
+
+    for group in read("synonyms.json"):
+        terms = "\n".join(group["terms"])
+        ensure_snippet(SynonymGroup, {"terms": terms}, {"note": group["note"]}, report, "同義語・表記ゆれ")
 
 
 def load_seminars_and_awards(home, report):
