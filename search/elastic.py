@@ -17,6 +17,8 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils import timezone
 
+from .analysis import MAX_UNIT_LENGTH, es_fields
+
 logger = logging.getLogger("portal.search")
 
 _client = None
@@ -25,47 +27,27 @@ _client_lock = threading.Lock()
 # failure spares the others the wait, and the entry expires by itself.
 DOWN_KEY = "search:engine-down"
 
+# Documents arrive already cut into units by analysis.py, so the engine only
+# splits on spaces: both backends read the same units by construction.
 ANALYSIS = {
-    "filter": {
-        # Unigrams are indexed beside the bigrams so a one-character query
-        # still finds its character inside a word; queries use bigrams only,
-        # and phrase matching over them is substring matching.
-        "ja_bigram_index": {"type": "cjk_bigram", "output_unigrams": True},
-        "ja_bigram_search": {"type": "cjk_bigram", "output_unigrams": False},
-    },
-    "analyzer": {
-        "ja_index": {"type": "custom", "tokenizer": "standard", "filter": ["cjk_width", "lowercase", "ja_bigram_index"]},
-        "ja_search": {"type": "custom", "tokenizer": "standard", "filter": ["cjk_width", "lowercase", "ja_bigram_search"]},
-    },
-    "normalizer": {"ja_keyword": {"type": "custom", "filter": ["cjk_width", "lowercase"]}},
-}
-
-KUROMOJI_ANALYSIS = {
-    "analyzer": {
-        "ja_index": {"type": "custom", "tokenizer": "kuromoji_tokenizer", "filter": ["kuromoji_baseform", "cjk_width", "lowercase"]},
-        "ja_search": {"type": "custom", "tokenizer": "kuromoji_tokenizer", "filter": ["kuromoji_baseform", "cjk_width", "lowercase"]},
-    },
+    "tokenizer": {"units": {"type": "whitespace", "max_token_length": 4 * MAX_UNIT_LENGTH + 1}},
+    "analyzer": {"units": {"type": "custom", "tokenizer": "units"}},
 }
 
 
-def _text(boost_keyword=False):
-    mapping = {"type": "text", "analyzer": "ja_index", "search_analyzer": "ja_search"}
-    if boost_keyword:
-        mapping["fields"] = {"raw": {"type": "keyword", "normalizer": "ja_keyword", "ignore_above": 256}}
-    return mapping
+def _units(positions=False):
+    return {"type": "text", "analyzer": "units", "norms": False, "index_options": "positions" if positions else "docs"}
 
 
 def index_body():
     from .facets import FACETS
 
-    analysis = dict(ANALYSIS)
-    if getattr(settings, "ELASTICSEARCH_ANALYZER", "bigram") == "kuromoji":
-        analysis = {**ANALYSIS, **KUROMOJI_ANALYSIS}
     properties = {
         "key": {"type": "keyword"},
-        "title": _text(boost_keyword=True),
-        "summary": _text(),
-        "search_text": _text(),
+        "text_units": _units(),
+        "text_pairs": _units(positions=True),
+        "title_units": _units(),
+        "title_pairs": _units(positions=True),
         "title_sort": {"type": "keyword"},
         "published_at": {"type": "date"},
         "application_open": {"type": "date"},
@@ -76,11 +58,12 @@ def index_body():
     }
     for spec in FACETS:
         if spec.name != "open":
-            properties[f"facet_{spec.name}"] = {"type": "keyword"}
+            # Ordinals built at refresh, not by the first search after it.
+            properties[f"facet_{spec.name}"] = {"type": "keyword", "eager_global_ordinals": True}
     return {
         # A replica whenever a second node exists to hold it: a one-node
         # cluster stays green, a two-node cluster survives losing either.
-        "settings": {"number_of_shards": 1, "auto_expand_replicas": "0-1", "analysis": analysis},
+        "settings": {"number_of_shards": 1, "auto_expand_replicas": "0-1", "analysis": ANALYSIS},
         "mappings": {"dynamic": "strict", "properties": properties},
     }
 
@@ -150,11 +133,13 @@ def reset(setting=None, **kwargs):
 
 
 def es_document(doc):
+    text, title = es_fields(doc["search_text"]), es_fields(doc["title_sort"])
     body = {
         "key": doc["key"],
-        "title": doc["title"],
-        "summary": doc.get("summary", ""),
-        "search_text": doc["search_text"],
+        "text_units": text["units"],
+        "text_pairs": text["pairs"],
+        "title_units": title["units"],
+        "title_pairs": title["pairs"],
         "title_sort": doc["title_sort"],
         "published_at": doc.get("published_at"),
         "application_open": doc.get("application_open"),

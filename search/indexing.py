@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from . import elastic
+from .analysis import encode
 from .documents import build_document, document_key, indexed_models, is_public, public_documents
 from .models import SearchDocument
 
@@ -28,8 +29,9 @@ def row_values(doc):
         "kind": doc["kind"],
         "data": doc,
         "facets": {**doc["facets"], "application_open": doc.get("application_open"), "application_close": doc.get("application_close")},
-        "text": doc["search_text"],
+        "text": encode(doc["search_text"]),
         "title": doc["title_sort"],
+        "title_text": encode(doc["title_sort"]),
         "published_at": parse_datetime(published) if published else None,
         "is_deleted": False,
         "pending": True,

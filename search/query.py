@@ -5,12 +5,14 @@ the text is normalised and clipped, facet values are limited in number and
 length, and the page number is validated."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.exceptions import BadRequest
 
 from home.listing import parse_page_number
 
 from .facets import FACETS
+from .matching import alternatives
 from .normalize import clean_query, query_terms
 
 SORTS = {"relevance": "関連度順", "newest": "新しい順", "title": "タイトル順"}
@@ -28,10 +30,18 @@ class SearchQuery:
     page: int = 1
     per_page: int = PER_PAGE
     fixed: dict = field(default_factory=dict)  # filters the page imposes (e.g. kind=case); not shown as chips
+    synonyms: dict = field(default_factory=dict, compare=False, repr=False)  # see synonyms.lookup()
+    facets: bool = True  # False: count and hits only (suggestions, checks), no facet counts
 
     @property
     def terms(self):
         return query_terms(self.text)
+
+    @cached_property
+    def matchers(self):
+        """Per term with letters in it, its alternatives (matching.py); a term
+        of symbols only cannot be found and is left out (parse reports it)."""
+        return tuple(found for found in (alternatives(t, self.synonyms) for t in self.terms) if found)
 
     def all_filters(self):
         merged = dict(self.filters)
@@ -75,10 +85,12 @@ def parse(params, fixed=None, sort_default="relevance"):
     page = parse_page_number(params)
     if page > MAX_PAGE:
         raise BadRequest(f"表示できるのは{MAX_PAGE}ページ目までです。条件を絞り込んでください。")
-    return SearchQuery(
+    query = SearchQuery(
         text=clean_query(params.get("q", "")),
         filters=filters,
         sort=sort,
         page=page,
         fixed={k: tuple(v) for k, v in fixed.items()},
-    ), ignored
+    )
+    ignored += [f"文字を含まない語「{term[:20]}」" for term in query.terms if not alternatives(term)]
+    return query, ignored

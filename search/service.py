@@ -1,6 +1,7 @@
 """The one entry point pages and the API call: pick the backend, fall back
 to the database when Elasticsearch fails, and add editors' best bets."""
 
+import dataclasses
 import logging
 
 from django.db import DatabaseError, transaction
@@ -17,6 +18,7 @@ from .facets import value_labels
 from .models import SearchDocument
 from .query import parse
 from .results import present
+from .synonyms import live_lookup as live_synonyms
 
 logger = logging.getLogger("portal.search")
 
@@ -96,6 +98,8 @@ def log_hit(text):
 
 def search(params, fixed=None, log_query=True):
     query, ignored = parse(params, fixed=fixed)
+    if query.terms:
+        query = dataclasses.replace(query, synonyms=live_synonyms())
     raw, backend, notice = raw_search(query)
     if raw.count and query.page > -(-raw.count // query.per_page):
         raise Http404(f"{query.page}ページ目はありません（全{-(-raw.count // query.per_page)}ページ）。")

@@ -362,6 +362,7 @@ def load_all():
     load_seminars_and_awards(home, report)
     load_region_pages(home, report)
     load_financing(report)
+    load_synonyms(report)
     return report
 
 
@@ -370,6 +371,16 @@ def load_region_pages(home, report):
     from regions.seed import load_regions
 
     load_regions(home, report)
+
+
+def load_synonyms(report):
+    """The editors' starting set of 同義語・表記ゆれ groups (general IT and
+    administrative vocabulary, no facts about anyone), found by their terms."""
+    from search.models import SynonymGroup
+
+    for group in read("synonyms.json"):
+        terms = "\n".join(group["terms"])
+        ensure_snippet(SynonymGroup, {"terms": terms}, {"note": group["note"]}, report, "同義語・表記ゆれ")
 
 
 def load_seminars_and_awards(home, report):

@@ -293,9 +293,6 @@ LOGGING = {
 # backend after a failure before trying the engine again.
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 ELASTICSEARCH_RETRY_AFTER = float(os.environ.get("ELASTICSEARCH_RETRY_AFTER", "10"))
-# "bigram" (cjk_bigram, always available) or "kuromoji" (needs the plugin).
-ELASTICSEARCH_ANALYZER = os.environ.get("ELASTICSEARCH_ANALYZER", "bigram")
-
 # Mail. EMAIL_URL (smtp://user:password@host:587, smtps://… for implicit
 # TLS, smtp+tls://… for STARTTLS) or the separate EMAIL_* variables; the dev
 # settings print mails to the console instead.

@@ -27,5 +27,8 @@ class SearchBackend:
     def search(self, query):  # pragma: no cover - interface
         raise NotImplementedError
 
+    def search_many(self, queries):
+        return [self.search(query) for query in queries]
+
     def suggest(self, text, limit=8):  # pragma: no cover - interface
         raise NotImplementedError

@@ -1,17 +1,42 @@
 """Search on the database alone: works with no service at all.
 
-Every query term must occur as a substring of the normalised text, which is
-what finds 港北区 inside 横浜市港北区 (Wagtail's full-text backends do not).
-Two queries per search whatever the corpus: candidates with their facet
-values, then the documents of the requested page."""
+Rows keep their text in analysis.encode() form, where the matching rule of
+analysis.py is a plain substring test: a term's alternative matches when the
+encoding of each of its chunks is contained in the row's text. That finds
+港北区 inside 横浜市港北区 (Wagtail's full-text backends do not). Two queries
+per search whatever the corpus: candidates with their facet values, then the
+documents of the requested page.
 
+Relevance is the same on both backends: TITLE_WEIGHT per term found in the
+title, then newest first, then the key."""
+
+from django.db.models import Q
 from django.utils import timezone
 
+from ..analysis import encode_chunk
 from ..facets import FACETS, stored_values
+from ..matching import alternatives, matches
 from ..models import SearchDocument
+from ..normalize import query_terms
 from .base import RawResult, SearchBackend
 
 TITLE_WEIGHT = 10
+
+
+def term_filter(column, alternatives):
+    """Rows whose `column` holds any of the term's alternatives."""
+    found = Q(pk__in=[])
+    for alternative in alternatives:
+        every_chunk = Q()
+        for chunk in alternative:
+            every_chunk &= Q(**{f"{column}__contains": encode_chunk(chunk)})
+        found |= every_chunk
+    return found
+
+
+def published_ms(published_at):
+    """Elasticsearch keeps milliseconds; so does the ordering here."""
+    return int(published_at.timestamp() * 1000) if published_at else None
 
 
 def _satisfies(values, wanted):
@@ -34,11 +59,12 @@ class DatabaseBackend(SearchBackend):
 
     def _candidates(self, query):
         rows = SearchDocument.objects.filter(is_deleted=False)
-        for term in query.terms:
-            rows = rows.filter(text__contains=term)
+        for alternatives in query.matchers:
+            rows = rows.filter(term_filter("text", alternatives))
         # Streamed: holding every candidate's decoded facets at once keeps the
         # garbage collector rescanning them (531 → 168 ms p95 at 10k in bench/).
-        return rows.values_list("id", "facets", "title", "published_at").iterator(chunk_size=2000)
+        columns = ("id", "facets", "key", "title", "title_text", "published_at")
+        return rows.values_list(*columns).iterator(chunk_size=2000)
 
     def search(self, query):
         today = timezone.localdate()
@@ -46,47 +72,56 @@ class DatabaseBackend(SearchBackend):
         selected = {name: set(values) for name, values in query.filters.items()}
         facet_counts = {spec.name: {} for spec in FACETS}
         facet_totals = {spec.name: 0 for spec in FACETS}
-        matches = []
-        for pk, facets, title, published_at in self._candidates(query):
+        found = []
+        score = self._score(query)
+        counted = FACETS if query.facets else ()
+        for pk, facets, key, title, title_text, published_at in self._candidates(query):
             values = {spec.name: stored_values(facets, spec.name, today) for spec in FACETS}
             if not all(_satisfies(values[name], wanted) for name, wanted in fixed.items()):
                 continue
             passing = {name: _satisfies(values[name], wanted) for name, wanted in selected.items()}
             failed = [name for name, ok in passing.items() if not ok]
             if not failed:
-                matches.append((pk, title, published_at))
+                found.append((pk, key, title, published_ms(published_at), score(title_text)))
             # A facet counts the documents that pass every *other* selection.
-            for spec in FACETS:
+            for spec in counted:
                 if not failed or failed == [spec.name]:
                     facet_totals[spec.name] += 1
                     counts = facet_counts[spec.name]
                     for value in values[spec.name]:
                         counts[value] = counts.get(value, 0) + 1
-        matches.sort(key=self._sort_key(query))
-        page_ids = [pk for pk, _, _ in matches[query.offset : query.offset + query.per_page]]
+        found.sort(key=self._sort_key(query))
+        page_ids = [item[0] for item in found[query.offset : query.offset + query.per_page]]
         documents = dict(SearchDocument.objects.filter(id__in=page_ids).values_list("id", "data"))
         return RawResult(
             documents=[documents[pk] for pk in page_ids if pk in documents],
-            count=len(matches),
+            count=len(found),
             facet_counts=facet_counts,
             facet_totals=facet_totals,
         )
 
     @staticmethod
+    def _score(query):
+        if query.sort != "relevance" or not query.matchers:
+            return lambda title_text: 0
+        return lambda title_text: sum(TITLE_WEIGHT for alternatives in query.matchers if matches(alternatives, title_text))
+
+    @staticmethod
     def _sort_key(query):
+        # Items are (pk, key, title, published ms, score); missing dates last.
         def newest(item):
-            published = item[2]
-            return -(published.timestamp() if published else 0)
+            return (item[3] is None, -(item[3] or 0))
 
         if query.sort == "title":
-            return lambda item: (item[1], item[0])
-        if query.sort == "newest" or not query.terms:
-            return lambda item: (newest(item), item[0])
-        terms = query.terms
-        return lambda item: (-sum(TITLE_WEIGHT for t in terms if t in item[1]), newest(item), item[0])
+            return lambda item: (item[2], item[1])
+        return lambda item: (-item[4], *newest(item), item[1])
 
     def suggest(self, text, limit=8):
-        if not text:
+        terms = [found for found in (alternatives(t) for t in query_terms(text)) if found]
+        if not terms:
             return []
-        rows = SearchDocument.objects.filter(is_deleted=False, title__contains=text).order_by("title")
+        rows = SearchDocument.objects.filter(is_deleted=False)
+        for term in terms:
+            rows = rows.filter(term_filter("title_text", term))
+        rows = rows.order_by("title", "key")
         return [{"title": d["title"], "url": d["url"], "kind": d["kind"]} for d in rows.values_list("data", flat=True)[:limit]]

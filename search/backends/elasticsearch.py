@@ -1,16 +1,22 @@
 """Search on Elasticsearch with the same rules as the database backend.
 
-Each query term is a phrase over bigrams, i.e. a substring match, and every
-term must match. Facets use the post_filter pattern: the hits are filtered by
-every selection, while each facet's aggregation is filtered by the selections
-of the other facets only."""
+Every term must match (analysis.py says what matching is): a chunk of one
+unit is a term query, a longer chunk a phrase over unit pairs. Scores are
+constant, TITLE_WEIGHT per term found in the title, so the order is the
+database backend's. Facets use the post_filter pattern: the hits are filtered
+by every selection, while each facet's aggregation is filtered by the
+selections of the other facets only."""
 
 from django.utils import timezone
-from elasticsearch_dsl import A, Q, Search
+from elasticsearch_dsl import A, MultiSearch, Q, Search
 
 from .. import elastic
 from ..facets import FACETS, FLAG_VALUE
+from ..analysis import pairs
+from ..matching import alternatives
+from ..normalize import query_terms
 from .base import RawResult, SearchBackend
+from .database import TITLE_WEIGHT
 
 SORTS = {
     "newest": [{"published_at": {"order": "desc", "missing": "_last"}}, {"key": "asc"}],
@@ -32,48 +38,72 @@ def _all_of(filters):
     return Q("bool", filter=filters) if filters else Q("match_all")
 
 
+def _chunk(field, units):
+    if len(units) == 1:
+        return Q("term", **{f"{field}_units": units[0]})
+    return Q("match_phrase", **{f"{field}_pairs": " ".join(pairs(units))})
+
+
+def term_query(field, term_alternatives):
+    """`field` ("text" or "title") holds any of the term's alternatives."""
+    return Q("bool", should=[
+        Q("bool", filter=[_chunk(field, units) for units in alternative]) for alternative in term_alternatives
+    ], minimum_should_match=1)
+
+
 class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
 
-    def _text_query(self, query):
-        if not query.terms:
-            return Q("match_all")
-        must = [Q("match_phrase", search_text={"query": term}) for term in query.terms]
-        should = []
-        for term in query.terms:
-            should.append(Q("match_phrase", title={"query": term, "boost": 5}))
-            should.append(Q("match_phrase", summary={"query": term, "boost": 2}))
-        return Q("bool", must=must, should=should)
+    def _text_query(self, query, fixed):
+        if not query.matchers:
+            return Q("bool", filter=fixed) if fixed else Q("match_all")
+        found = [term_query("text", alternatives) for alternatives in query.matchers]
+        scores = []
+        if query.sort == "relevance":
+            scores = [Q("constant_score", filter=term_query("title", alternatives), boost=TITLE_WEIGHT)
+                      for alternatives in query.matchers]
+        return Q("bool", filter=found + fixed, should=scores)
 
-    def search(self, query):
+    def request(self, query):
+        """The Search for `query`, not yet sent."""
         fixed = [_facet_filter(name, values) for name, values in query.fixed.items()]
         selected = {name: _facet_filter(name, values) for name, values in query.filters.items()}
         search = Search(using=elastic.client(), index=elastic.alias_name())
-        search = search.query(Q("bool", must=[self._text_query(query)], filter=fixed))
+        search = search.query(self._text_query(query, fixed))
         if selected:
             search = search.post_filter(_all_of(list(selected.values())))
-        for spec in FACETS:
-            others = [f for name, f in selected.items() if name != spec.name]
-            bucket = A("filter", filter=_all_of(others))
-            if spec.name == "open":
-                bucket.bucket("values", "filter", filter=_facet_filter("open", [FLAG_VALUE]))
-            else:
-                bucket.bucket("values", "terms", field=f"facet_{spec.name}", size=spec.size)
-            search.aggs.bucket(spec.name, bucket)
-        sort = SORTS["newest"] if query.sort == "relevance" and not query.terms else SORTS[query.sort]
+        # A facet is counted under every selection but its own. Facets with no
+        # selection of their own share one filter: one pass over the hits for
+        # all of them, plus one per selected facet.
+        groups = {}
+        for spec in FACETS if query.facets else ():
+            others = tuple(name for name in selected if name != spec.name)
+            groups.setdefault(others, []).append(spec)
+        for number, (others, specs) in enumerate(groups.items()):
+            group = A("filter", filter=_all_of([selected[name] for name in others]))
+            for spec in specs:
+                if spec.name == "open":
+                    group.bucket(spec.name, "filter", filter=_facet_filter("open", [FLAG_VALUE]))
+                else:
+                    group.bucket(spec.name, "terms", field=f"facet_{spec.name}", size=spec.size)
+            search.aggs.bucket(f"group{number}", group)
+        sort = SORTS["newest"] if query.sort == "relevance" and not query.matchers else SORTS[query.sort]
         search = search.sort(*sort).source(["doc"]).extra(track_total_hits=True)
-        search = search[query.offset : query.offset + query.per_page]
-        response = search.execute()
+        return search[query.offset : query.offset + query.per_page]
 
+    @staticmethod
+    def result(response):
         facet_counts, facet_totals = {}, {}
-        for spec in FACETS:
-            agg = response.aggregations[spec.name]
-            facet_totals[spec.name] = agg.doc_count
-            if spec.name == "open":
-                count = agg["values"].doc_count
-                facet_counts[spec.name] = {FLAG_VALUE: count} if count else {}
-            else:
-                facet_counts[spec.name] = {str(b.key): b.doc_count for b in agg["values"].buckets}
+        for group in response.aggregations.to_dict().values():
+            for spec in FACETS:
+                if spec.name not in group:
+                    continue
+                facet_totals[spec.name] = group["doc_count"]
+                agg = group[spec.name]
+                if spec.name == "open":
+                    facet_counts[spec.name] = {FLAG_VALUE: agg["doc_count"]} if agg["doc_count"] else {}
+                else:
+                    facet_counts[spec.name] = {str(b["key"]): b["doc_count"] for b in agg["buckets"]}
         return RawResult(
             documents=[hit.to_dict()["doc"] for hit in response.hits],
             count=response.hits.total.value,
@@ -81,11 +111,24 @@ class ElasticsearchBackend(SearchBackend):
             facet_totals=facet_totals,
         )
 
+    def search(self, query):
+        return self.result(self.request(query).execute())
+
+    def search_many(self, queries, timeout=60):
+        """Many searches in one round trip (_msearch), with a time limit of
+        their own: the page's short timeout is for one search."""
+        batch = MultiSearch(using=elastic.client().options(request_timeout=timeout), index=elastic.alias_name())
+        for query in queries:
+            batch = batch.add(self.request(query))
+        return [self.result(response) for response in batch.execute(raise_on_error=True)]
+
     def suggest(self, text, limit=8):
-        if not text:
+        terms = [found for found in (alternatives(t) for t in query_terms(text)) if found]
+        if not terms:
             return []
         search = Search(using=elastic.client(), index=elastic.alias_name())
-        search = search.query(Q("match_phrase", title={"query": text})).sort("title_sort").source(["doc"])[:limit]
+        search = search.query(Q("bool", filter=[term_query("title", t) for t in terms]))
+        search = search.sort("title_sort", "key").source(["doc"])[:limit]
         return [
             {"title": d["title"], "url": d["url"], "kind": d["kind"]}
             for d in (hit.to_dict()["doc"] for hit in search.execute().hits)
