@@ -28,9 +28,9 @@ NOT_IN_LIST = "選択肢にない値が含まれています。一覧から選�
 
 
 class PlainSelect(forms.Select):
-    """A select rendered in Python: with every municipality as an option,
-    Django's one-template-per-option rendering was a third of the finder's time.
-    The markup is the one Django's templates write."""
+    """A select rendered in Python: Django renders each option through a
+    template, a cost that grows with the municipality list (one option per
+    body). The markup is the one Django's templates write."""
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]

@@ -135,7 +135,9 @@ def test_csv(client):
     body = response.content.decode("utf-8")
     assert body.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(body[1:])))
-    assert rows[0] == ["支援策", "年度", "判定", "理由", "方式ごとの支援額", "最適な方式", "URL"]
+    assert rows[0][:7] == ["支援策", "年度", "判定", "理由", "方式ごとの支援額", "最適な方式", "URL"]
+    assert rows[0][7:] == ["財源の組み方（実質負担の最も少ないもの）", "国庫補助額（円）", "地方債（円）", "一般財源等（円）",
+                           "うち交付税措置（円）", "実質負担額（円）", "実質負担の割合", "ほかの財源の組み方", "財源の注記"]
     assert len(rows) == 1 + SupportProgramPage.objects.live().count()
     row = next(r for r in rows if r[6].endswith("/supports/iot-jisso-2018/"))
     assert row[1:3] == ["2018年度", "対象"]
