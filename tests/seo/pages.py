@@ -27,11 +27,6 @@ def page_type_urls():
         "search": "/search/",
         "search_query": "/search/?q=IoT",
         "opendata": "/opendata/",
-        "alert_subscribe": "/alerts/subscribe/?scope=cases&field=health",
-        "alert_subscribe_finder": "/alerts/subscribe/?scope=finder&applicant_kind=town",
-        "alert_privacy": "/alerts/privacy/",
-        "desk": f"/desk/?page={case.pk}",
-        "desk_privacy": "/desk/privacy/",
     }
 
 
