@@ -38,11 +38,6 @@ def page_type_urls():
         "network": "/regions/chiiki-iot-kanmin-net/",
         "roadmap": "/roadmap/",
         "opendata_guide": "/opendata-guide/",
-        "alert_subscribe": "/alerts/subscribe/?scope=cases&field=health",
-        "alert_subscribe_finder": "/alerts/subscribe/?scope=finder&applicant_kind=town",
-        "alert_privacy": "/alerts/privacy/",
-        "desk": f"/desk/?page={case.pk}",
-        "desk_privacy": "/desk/privacy/",
     }
 
 
