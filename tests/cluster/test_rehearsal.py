@@ -97,7 +97,8 @@ class Cluster:
         self.postgres = self.enter(Postgres())
         self.redis = self.enter(Redis(self.mkdir("redis")))
         first, second = (free_port() for _ in range(2))
-        common = {"ES_CLUSTER_NAME": "portal-rehearsal", "ES_SEED_HOSTS": f"127.0.0.1:{first},127.0.0.1:{second}"}
+        common = {"ES_CLUSTER_NAME": "portal-rehearsal", "ES_SEED_HOSTS": f"127.0.0.1:{first},127.0.0.1:{second}",
+                  "ES_TIMEOUT": "300"}  # two JVMs starting beside migrate and the content load
         self.engines = [
             PrivateEngine(self.workdir / "es-1", transport_port=first, ES_NODE_NAME="rehearsal-1",
                           ES_INITIAL_MASTER_NODES="rehearsal-1", **common),
@@ -195,7 +196,7 @@ class Editor:
 def publish_and_read(cluster):
     """Step 1. Returns its figures."""
     node_a, node_b, nginx = cluster.nodes[0].url, cluster.nodes[1].url, cluster.nginx.url
-    page_id, task_state_id, field = cluster.manage("shell", "-c", SUBMIT).split()
+    page_id, task_state_id, field = cluster.manage("shell", "-c", SUBMIT).strip().splitlines()[-1].split()
     before = field_count(LOOPBACK.get(nginx + "/", timeout=30).text, field)
     for _ in range(3):  # both nodes have the old pages cached
         for base in (nginx, node_b):

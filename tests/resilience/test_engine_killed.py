@@ -73,7 +73,8 @@ class PrivateEngine:
         self.pidfile = home / "search-engine.pid"
 
     def run(self, command):
-        done = subprocess.run([SCRIPT, command], env=self.env, capture_output=True, text=True, timeout=200)
+        done = subprocess.run([SCRIPT, command], env=self.env, capture_output=True, text=True,
+                              timeout=int(self.env["ES_TIMEOUT"]) + 60)
         assert done.returncode == 0, f"search-engine {command}: {done.stdout}{done.stderr}"
 
     def kill(self):
