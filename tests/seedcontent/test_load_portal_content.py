@@ -77,3 +77,12 @@ def test_an_edited_fact_is_restored_and_published():
     call_command("load_portal_content", stdout=StringIO())
     case.refresh_from_db()
     assert case.summary == data("cases.json")[0]["summary"]
+
+
+def test_synonym_groups_are_seeded_and_published():
+    from search.models import SynonymGroup
+
+    groups = data("synonyms.json")
+    assert len(groups) >= 40
+    live = {tuple(group.term_list()) for group in SynonymGroup.objects.filter(live=True)}
+    assert live == {tuple(group["terms"]) for group in groups}
