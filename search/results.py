@@ -10,6 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .facets import FACETS, KIND_LABELS
+from .places import place_chips
 
 SNIPPET_LENGTH = 120
 
@@ -71,6 +72,7 @@ class SearchResult:
     backend: str
     notice: str = ""
     ignored: list = field(default_factory=list)
+    places: list = field(default_factory=list)  # (PlaceChip, query string that chooses it)
 
     @property
     def num_pages(self):
@@ -206,8 +208,10 @@ def present(raw, query, params, labels, backend, notice="", ignored=(), promoted
             name=spec.name, label=spec.label, values=values, total_without=raw.facet_totals.get(spec.name, 0),
             collapse_after=spec.collapse_after, selected_labels=[v.label for v in values if v.selected],
         ))
+    places = [(chip, toggle_query(params, chip.facet, chip.value))
+              for chip in place_chips(query.terms, labels, query.filters, query.fixed)]
     return SearchResult(query=query, hits=hits, count=raw.count, facets=facets, backend=backend, notice=notice,
-                        ignored=list(ignored))
+                        ignored=list(ignored), places=places)
 
 
 def _value_order(name, names):

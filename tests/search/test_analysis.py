@@ -108,3 +108,29 @@ def test_group_errors(terms, others, message):
         assert errors == []
     else:
         assert len(errors) == 1 and message in errors[0]
+
+
+LABELS = {
+    "prefecture": {"hokkaido": "北海道", "tokyo": "東京都", "osaka": "大阪府", "fukuoka": "福岡県"},
+    "block": {"hokkaido": "北海道", "kyushu": "九州"},
+}
+
+
+@pytest.mark.parametrize(
+    "terms, selected, fixed, expected",
+    [
+        (["福岡", "子育て"], {}, (), [("prefecture", "fukuoka")]),
+        (["福岡県"], {}, (), [("prefecture", "fukuoka")]),
+        (["東京"], {}, (), [("prefecture", "tokyo")]),
+        (["北海道", "防災"], {}, (), [("prefecture", "hokkaido")]),  # the prefecture, not the block
+        (["北海"], {}, (), []),
+        (["九州"], {}, (), [("block", "kyushu")]),
+        (["福岡"], {"prefecture": ("fukuoka",)}, (), []),  # already narrowed
+        (["九州"], {}, ("block",), []),  # the page imposes the block
+        (["子育て"], {}, (), []),
+    ],
+)
+def test_place_chips(terms, selected, fixed, expected):
+    from search.places import place_chips
+
+    assert [(c.facet, c.value) for c in place_chips(terms, LABELS, selected, fixed)] == expected

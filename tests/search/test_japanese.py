@@ -77,3 +77,9 @@ def test_a_group_applies_from_the_next_search_once_published(backend):
     assert run("q=ありがとう規則").count == 0  # a draft changes nothing
     group.get_latest_revision().publish()
     assert [hit.title for hit in run("q=ありがとう規則").hits] == [case.title]
+
+
+def test_editors_write_groups_and_approvers_publish_them(editor, approver):
+    assert editor.has_perm("search.add_synonymgroup") and editor.has_perm("search.change_synonymgroup")
+    assert not editor.has_perm("search.publish_synonymgroup")
+    assert approver.has_perm("search.publish_synonymgroup")

@@ -114,3 +114,17 @@ def test_search_pages_use_a_constant_number_of_queries(backend, client, url, req
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many.captured_queries) <= len(few.captured_queries)
+
+
+def test_a_place_in_the_query_offers_its_filter_without_applying_it(client, use_database):
+    from taxonomy.models import Prefecture
+
+    fukuoka = Prefecture.objects.get(name="福岡県")
+    plain = client.get("/search/", {"q": "子育て"})
+    response = client.get("/search/", {"q": "福岡 子育て"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"prefecture={fukuoka.slug}" in html and "福岡県で絞り込む" in html
+    assert response.context["result"].count <= plain.context["result"].count
+    chosen = client.get("/search/", {"q": "福岡 子育て", "prefecture": fukuoka.slug})
+    assert "福岡県で絞り込む" not in chosen.content.decode()

@@ -147,3 +147,12 @@ def test_the_documents_facts_are_seeded_as_they_say():
         assert other in seminars[slug]["description"]
     assert seminars["2017-07-24-telework-day"]["start_date"] == "2017-07-24"
     assert len(data("programs.json")) == 27
+
+
+def test_synonym_groups_are_seeded_and_published():
+    from search.models import SynonymGroup
+
+    groups = data("synonyms.json")
+    assert len(groups) >= 40
+    live = {tuple(group.term_list()) for group in SynonymGroup.objects.filter(live=True)}
+    assert live == {tuple(group["terms"]) for group in groups}
