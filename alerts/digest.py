@@ -12,7 +12,7 @@ to before the subscription was confirmed."""
 import datetime
 from dataclasses import dataclass
 
-from search.backends.database import matches
+from search.backends.database import row_matches
 from search.facets import FACETS
 
 OVERLAP = datetime.timedelta(minutes=5)
@@ -80,7 +80,7 @@ def matching_rows(query, rows, today):
     """The rows the state's search finds, by the rule the database backend
     applies (tested equal to Elasticsearch's). The same for every subscription
     to the state, so the batch computes it once per state."""
-    return [row for row in rows if matches(query, row.text, row.facets, today)]
+    return [row for row in rows if row_matches(query, row.text, row.facets, today)]
 
 
 def search_items(query, matched, after, labels):

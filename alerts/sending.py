@@ -11,6 +11,7 @@ skipped. A mail the server refuses gives its claims and watermark back, to be
 retried by the next run. (A process killed between commit and send loses
 that batch's mails rather than doubling them.)"""
 
+import dataclasses
 import datetime
 import logging
 
@@ -23,6 +24,7 @@ from django.utils import timezone
 
 from search.facets import value_labels
 from search.models import SearchDocument
+from search.synonyms import live_lookup as live_synonyms
 from supports.finder import load_finder_data
 
 from . import digest, mail, profiles
@@ -66,6 +68,8 @@ class Run:
         self.since = oldest - digest.OVERLAP
         self.rows = _rows(SearchDocument.objects.filter(is_deleted=False, updated_at__gt=self.since))
         self.labels = value_labels()
+        # Editors' synonym groups as the search applies them, read once per run.
+        self.synonyms = live_synonyms()
         self._states = {}  # (scope, query) -> (SearchQuery, matching rows)
         self._finder = None
 
@@ -77,7 +81,7 @@ class Run:
             return self._finder.items(subscription, after)
         key = (subscription.scope, subscription.query)
         if key not in self._states:
-            query = search_query(*key)
+            query = dataclasses.replace(search_query(*key), synonyms=self.synonyms)
             self._states[key] = (query, digest.matching_rows(query, self.rows, self.today))
         query, matched = self._states[key]
         return digest.search_items(query, matched, after, self.labels)

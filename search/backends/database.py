@@ -43,11 +43,12 @@ def _satisfies(values, wanted):
     return not wanted or any(v in wanted for v in values)
 
 
-def matches(query, text, facets, today):
-    """Whether one stored row (its normalised text and facet values) is a hit
+def row_matches(query, text, facets, today):
+    """Whether one stored row (its encoded text and facet values) is a hit
     for `query`: the rule `search` applies, for callers that already hold the
-    rows (e-mail alerts match many queries against a few new items)."""
-    if not all(term in text for term in query.terms):
+    rows (e-mail alerts match many queries against a few new items). The
+    query carries its synonyms (search.synonyms.live_lookup) as `search` does."""
+    if not all(matches(alternatives, text) for alternatives in query.matchers):
         return False
     return all(
         _satisfies(stored_values(facets, name, today), set(wanted)) for name, wanted in query.all_filters().items()
