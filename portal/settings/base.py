@@ -150,6 +150,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 PERIODIC_JOBS = [
     ("periodic.jobs.publish_scheduled", 60),
     ("search.indexing.catch_up", 30),
+    ("alerts.sending.send_due_alerts", int(os.environ.get("ALERTS_SEND_INTERVAL", "300"))),
+    ("alerts.sending.delete_stale", 3600),
+    ("desk.retention.delete_expired_enquiries", 86400),
 ]
 # Seconds a worker holds the lease without renewing it: the longest another
 # worker waits before taking over from one that died.
@@ -341,10 +344,3 @@ DESK_RETENTION_DAYS = int(os.environ.get("DESK_RETENTION_DAYS", "365"))
 DESK_MAX_PER_CLIENT_HOUR = int(os.environ.get("DESK_MAX_PER_CLIENT_HOUR", "5"))
 DESK_MIN_FILL_SECONDS = int(os.environ.get("DESK_MIN_FILL_SECONDS", "3"))
 
-# Periodic jobs for `manage.py worker`: (dotted path to a no-argument,
-# idempotent callable returning a summary, interval in seconds).
-PERIODIC_JOBS = [
-    ("alerts.sending.send_due_alerts", int(os.environ.get("ALERTS_SEND_INTERVAL", "300"))),
-    ("alerts.sending.delete_stale", 3600),
-    ("desk.retention.delete_expired_enquiries", 86400),
-]
