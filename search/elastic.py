@@ -151,8 +151,14 @@ def es_document(doc):
     return body
 
 
-def create_index(name):
-    client().indices.create(index=name, **index_body())
+def patient_client():
+    """The client for a rebuild: a management command, not a page, so it may
+    wait (ELASTICSEARCH_REBUILD_TIMEOUT) where a search must not."""
+    return client().options(request_timeout=settings.ELASTICSEARCH_REBUILD_TIMEOUT)
+
+
+def create_index(name, es=None):
+    (es or client()).indices.create(index=name, **index_body())
 
 
 def ensure_alias():
@@ -179,14 +185,14 @@ def bulk_actions(rows, index):
             yield {"_op_type": "index", "_index": index, "_id": row.key, "_source": es_document(row.data)}
 
 
-def bulk_write(rows, index=None, refresh=False):
+def bulk_write(rows, index=None, refresh=False, es=None):
     """Write rows; returns the keys Elasticsearch accepted. A delete of a
     document it never had counts as done."""
     from elasticsearch.helpers import streaming_bulk
 
     done = set()
     for ok, item in streaming_bulk(
-        client(), bulk_actions(rows, index or alias_name()), raise_on_error=False, raise_on_exception=True,
+        es or client(), bulk_actions(rows, index or alias_name()), raise_on_error=False, raise_on_exception=True,
         refresh="wait_for" if refresh else False, chunk_size=500,
     ):
         op, result = next(iter(item.items()))

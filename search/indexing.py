@@ -174,11 +174,11 @@ def reindex():
     """Fill a new index from the outbox rows and swap the alias to it in one
     atomic step; queries keep hitting the old index until then. Returns the
     new index name and the number of documents written."""
-    es = elastic.client()
+    es = elastic.patient_client()
     started = timezone.now()
     name = elastic.new_index_name()
-    elastic.create_index(name)
-    written = elastic.bulk_write(SearchDocument.objects.filter(is_deleted=False).iterator(chunk_size=500), index=name)
+    elastic.create_index(name, es=es)
+    written = elastic.bulk_write(SearchDocument.objects.filter(is_deleted=False).iterator(chunk_size=500), index=name, es=es)
     es.indices.refresh(index=name)
     old = elastic.indexes_behind_alias()
     actions = [{"remove": {"index": index, "alias": elastic.alias_name()}} for index in old]

@@ -296,6 +296,8 @@ LOGGING = {
 # backend after a failure before trying the engine again.
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 ELASTICSEARCH_RETRY_AFTER = float(os.environ.get("ELASTICSEARCH_RETRY_AFTER", "10"))
+# A rebuild (search_reindex) is a command, not a page: it may wait longer.
+ELASTICSEARCH_REBUILD_TIMEOUT = float(os.environ.get("ELASTICSEARCH_REBUILD_TIMEOUT", "60"))
 # Mail. EMAIL_URL (smtp://user:password@host:587, smtps://… for implicit
 # TLS, smtp+tls://… for STARTTLS) or the separate EMAIL_* variables; the dev
 # settings print mails to the console instead.
