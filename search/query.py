@@ -43,6 +43,12 @@ class SearchQuery:
         of symbols only cannot be found and is left out (parse reports it)."""
         return tuple(found for found in (alternatives(t, self.synonyms) for t in self.terms) if found)
 
+    @property
+    def unmatchable(self):
+        """Text was typed but none of it can be searched (symbols only): that
+        finds nothing, rather than everything as an empty query would."""
+        return bool(self.terms) and not self.matchers
+
     def all_filters(self):
         merged = dict(self.filters)
         for name, values in self.fixed.items():

@@ -48,7 +48,7 @@ def row_matches(query, text, facets, today):
     for `query`: the rule `search` applies, for callers that already hold the
     rows (e-mail alerts match many queries against a few new items). The
     query carries its synonyms (search.synonyms.live_lookup) as `search` does."""
-    if not all(matches(alternatives, text) for alternatives in query.matchers):
+    if query.unmatchable or not all(matches(alternatives, text) for alternatives in query.matchers):
         return False
     return all(
         _satisfies(stored_values(facets, name, today), set(wanted)) for name, wanted in query.all_filters().items()
@@ -60,6 +60,8 @@ class DatabaseBackend(SearchBackend):
 
     def _candidates(self, query):
         rows = SearchDocument.objects.filter(is_deleted=False)
+        if query.unmatchable:
+            rows = rows.none()
         for alternatives in query.matchers:
             rows = rows.filter(term_filter("text", alternatives))
         # Streamed: holding every candidate's decoded facets at once keeps the

@@ -55,6 +55,8 @@ class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
 
     def _text_query(self, query, fixed):
+        if query.unmatchable:
+            return Q("match_none")
         if not query.matchers:
             return Q("bool", filter=fixed) if fixed else Q("match_all")
         found = [term_query("text", alternatives) for alternatives in query.matchers]
