@@ -137,6 +137,8 @@ def highlight(text, terms, length=SNIPPET_LENGTH):
     else:
         window_start = 0
     window_end = min(len(text), window_start + length)
+    # A match the window's end would cut is shown whole (never 「Io」 of IoT).
+    window_end = max([window_end] + [end for start, end in spans if start < window_end < end])
     out, cursor = [], window_start
     for start, end in spans:
         if end <= window_start or start >= window_end:

@@ -90,7 +90,10 @@ def load_finder_data() -> FinderData:
 
 def live_links(program=None):
     links = FinancingLink.objects.filter(measure__live=True).select_related("measure").order_by("sort_order", "pk")
-    return links if program is None else links.filter(program=program)
+    if program is None:
+        return links
+    # A program still being created (a preview) has no measures linked yet.
+    return links.filter(program=program) if program.pk else links.none()
 
 
 def routes_by_program(links=None) -> dict:

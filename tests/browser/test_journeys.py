@@ -113,7 +113,7 @@ def test_municipality_finds_programs_and_downloads_them(page, screenshot):
     eligible = results.locator(".finder-group--eligible")
     expect(eligible.locator(".finder-result").first).to_be_visible()
     expect(eligible.locator(".finder-amounts").first).to_contain_text("万円")
-    expect(results.locator(".badge--best").first).to_contain_text("最も有利")
+    expect(results.locator(".badge--best").first).to_contain_text("最も負担が少ない")
 
     with page.expect_download() as info:
         page.get_by_role("link", name="この結果をCSVでダウンロード").click()

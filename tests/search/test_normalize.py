@@ -43,3 +43,10 @@ def test_highlight_centres_on_a_late_match():
     text = "あ" * 300 + "マンゴー" + "い" * 300
     html = highlight(text, ["マンゴー"])
     assert html.startswith("…") and html.endswith("…") and "<mark>マンゴー</mark>" in html
+
+
+def test_highlight_never_cuts_a_match_at_the_end_of_the_snippet():
+    # The second IoT straddles the snippet's end: it is shown whole.
+    text = "IoT" + "あ" * 117 + "IoTの実装" + "い" * 100
+    html = highlight(text, ["iot"], length=121)
+    assert html.count("<mark>IoT</mark>") == 2 and "<mark>Io</mark>" not in html
