@@ -3,6 +3,8 @@ import hmac
 
 from django.conf import settings
 
+from accounts.client_ip import client_ip
+
 
 def keyed_digest(value):
     """A keyed, one-way digest of an address (e-mail or IP): lets rate limits
@@ -11,4 +13,6 @@ def keyed_digest(value):
 
 
 def client_digest(request):
-    return keyed_digest(request.META.get("REMOTE_ADDR", ""))
+    # The address sign-in throttling counts: behind nginx, REMOTE_ADDR is the
+    # proxy's, and every visitor would share one limit.
+    return keyed_digest(client_ip(request))
