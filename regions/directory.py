@@ -1,35 +1,11 @@
-"""Pure rules of the region pages: 全国地方公共団体コード, how a list of
+"""Pure rules of the region pages: how a list of
 municipalities is summarised, and which municipality pages are worth
 indexing. No ORM here; views hand in plain objects."""
 
-import re
 from dataclasses import dataclass, field
 
 # The order municipalities are grouped in (taxonomy.MunicipalityKind values).
 KIND_ORDER = ("prefecture", "designated_city", "core_city", "special_city", "city", "special_ward", "town", "village")
-
-
-def check_digit(code5):
-    """The sixth digit of a 全国地方公共団体コード (総務省's rule: weights 6…2,
-    11 minus the remainder mod 11, keeping only its last digit)."""
-    if not re.fullmatch(r"\d{5}", code5):
-        raise ValueError(f"not a 5-digit code: {code5!r}")
-    total = sum(int(d) * w for d, w in zip(code5, (6, 5, 4, 3, 2)))
-    return str((11 - total % 11) % 10)
-
-
-def normalise_code(text):
-    """The 6-digit code for a 5- or 6-digit one (full-width digits allowed),
-    or None when it is not a valid code: a 6-digit code whose check digit is
-    wrong is refused rather than guessed at."""
-    import unicodedata
-
-    digits = unicodedata.normalize("NFKC", text or "").strip()
-    if re.fullmatch(r"\d{5}", digits):
-        return digits + check_digit(digits)
-    if re.fullmatch(r"\d{6}", digits) and check_digit(digits[:5]) == digits[5]:
-        return digits
-    return None
 
 
 @dataclass

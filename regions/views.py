@@ -14,6 +14,8 @@ from events.models import Seminar, SeminarCalendarPage
 from provenance.documents import DOCUMENTS
 from taxonomy.models import Field, Municipality, MunicipalityKind
 
+from taxonomy import codes
+
 from . import directory, measures
 from .models import MeasureTableRow, NetworkMembership, NetworkPage, RegionBlockPage
 
@@ -90,7 +92,7 @@ def region_index(page, request):
 
 
 def code_redirect(page, request, code):
-    code = directory.normalise_code(code)
+    code = codes.normalise_code(code)
     municipality = Municipality.objects.select_related("prefecture__block").filter(lg_code=code).first() if code else None
     if municipality is None:
         raise Http404("その全国地方公共団体コードの団体は、このサイトにまだ登録されていません")

@@ -17,6 +17,7 @@ from cases.models import CaseIndexPage, CaseStudyPage
 from home.models import HomePage
 from supports.models import SupportIndexPage, SupportProgramPage
 from taxonomy.models import Field, Municipality, Prefecture, RegionBlock
+from taxonomy.seed import load_directory
 
 from .documents import source_note
 
@@ -102,18 +103,17 @@ def load_taxonomy(report):
 
 
 def load_municipalities(report):
+    """The bodies the documents name, with their sources: after the
+    directory, so only a body the directory lacks brings its own kind."""
+    load_directory(report)
     prefectures = {p.code: p for p in Prefecture.objects.all()}
     for item in read("municipalities.json"):
+        values = {"source": item.get("source", ""), "quotes": item.get("quotes") or []}
+        values.update({k: item[k] for k in ("kind", "kana", "lg_code") if k in item})
         upsert(
             Municipality,
             {"prefecture": prefectures[item["prefecture"]], "name": item["name"]},
-            {
-                "kind": item["kind"],
-                "kana": item.get("kana") or "",
-                "lg_code": item.get("lg_code") or "",
-                "source": item.get("source", ""),
-                "quotes": item.get("quotes") or [],
-            },
+            values,
             report,
             "市区町村",
         )

@@ -6,6 +6,8 @@ from wagtail.search import index
 
 from provenance.models import QuotedMixin
 
+from . import kinds
+
 
 class Field(index.Indexed, models.Model):
     """分野 of the 地域IoT実装推進ロードマップ."""
@@ -93,8 +95,13 @@ class Municipality(index.Indexed, QuotedMixin):
     prefecture = models.ForeignKey(
         Prefecture, verbose_name="都道府県", on_delete=models.PROTECT, related_name="municipalities"
     )
-    kind = models.CharField("団体区分", max_length=20, choices=MunicipalityKind.choices)
-    lg_code = models.CharField("地方公共団体コード", max_length=6, blank=True)
+    kind = models.CharField(
+        "団体区分（2018年4月1日時点）",
+        max_length=20,
+        choices=MunicipalityKind.choices,
+        help_text="2018年4月1日時点の区分。その前後の移行は「団体区分の移行」に日付つきで記録します。",
+    )
+    lg_code = models.CharField("地方公共団体コード", max_length=6, blank=True, db_index=True)
     source = models.CharField("出典", max_length=200, blank=True)
 
     search_fields = [
@@ -118,3 +125,38 @@ class Municipality(index.Indexed, QuotedMixin):
     @property
     def block(self):
         return self.prefecture.block
+
+    @property
+    def code5(self):
+        """The 5-digit form of the code (without the check digit)."""
+        return self.lg_code[:5]
+
+    def kind_on(self, day):
+        """The kind in force on ``day`` (see taxonomy.kinds); reads the
+        prefetched ``kind_changes`` when a list view prefetched them."""
+        return kinds.kind_on(self.kind, [change.as_change() for change in self.kind_changes.all()], day)
+
+
+class MunicipalityKindChange(models.Model):
+    """A dated change of 団体区分 (a move to 中核市, 市制施行), from the
+    project's list taxonomy/data/city_status.json."""
+
+    municipality = models.ForeignKey(
+        Municipality, verbose_name="市区町村", on_delete=models.CASCADE, related_name="kind_changes"
+    )
+    date = models.DateField("移行日")
+    before = models.CharField("移行前の区分", max_length=20, choices=MunicipalityKind.choices)
+    after = models.CharField("移行後の区分", max_length=20, choices=MunicipalityKind.choices)
+    note = models.CharField("備考", max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["municipality", "date"]
+        constraints = [models.UniqueConstraint(fields=["municipality", "date"], name="one_kind_change_per_day")]
+        verbose_name = "団体区分の移行"
+        verbose_name_plural = "団体区分の移行"
+
+    def __str__(self):
+        return f"{self.municipality}: {self.get_before_display()}→{self.get_after_display()}（{self.date:%Y年%-m月%-d日}）"
+
+    def as_change(self):
+        return kinds.KindChange(self.date, self.before, self.after)
