@@ -14,6 +14,7 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.admin.views.account import AccountView
 from wagtail.views import authenticate_with_password
 
 from . import audit, devices
@@ -114,6 +115,29 @@ def page_password(request, page_view_restriction_id, page_id):
     if request.method == "POST" and response.status_code == 200:
         user_login_failed.send(sender=__name__, credentials=credentials, request=request)
     return response
+
+
+wagtail_account = AccountView.as_view()
+PASSWORD_CHANGE = "password_change"
+
+
+def account(request):
+    """Wagtail's account page, with its change-password form under the
+    sign-in limit: the current password it asks for is a secret a stolen
+    session could guess at. Wrong ones count per account and client address;
+    past the limit the session is ended and the lockout page shown."""
+    old_password = request.POST.get("password-old_password") if request.method == "POST" else None
+    if not old_password:
+        return wagtail_account(request)
+    user = request.user
+    credentials = {"username": user.get_username(), ATTEMPT: PASSWORD_CHANGE}
+    if AxesProxyHandler.is_locked(request, credentials):
+        return locked_out(request)
+    if not user.check_password(old_password):
+        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+        if getattr(request, "axes_locked_out", False):
+            return locked_out(request)
+    return wagtail_account(request)
 
 
 def status(request):

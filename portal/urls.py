@@ -21,6 +21,9 @@ urlpatterns = [
         accounts_views.page_password,
         name="accounts_page_password",
     ),
+    # Wagtail's account page, matched first so a wrong current password on
+    # its change-password form counts towards the sign-in limit (accounts/).
+    path("admin/account/", accounts_views.account, name="accounts_account"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),

@@ -175,6 +175,58 @@ def test_a_password_protected_page_is_under_the_same_limit(client, db):
     assert client.post(url, right, REMOTE_ADDR=OTHER_CLIENT).status_code == 302
 
 
+# The rest of Wagtail's account form, which is posted as a whole.
+ACCOUNT_FORM = {
+    "name_email-first_name": "花子",
+    "name_email-last_name": "編集",
+    "name_email-email": "hensyu@example.jp",
+    "theme-theme": "system",
+    "theme-contrast": "system",
+    "theme-density": "default",
+}
+
+
+def change_password(client, old, new="a-new-long-passphrase-2026"):
+    form = {**ACCOUNT_FORM, "password-old_password": old, "password-new_password1": new, "password-new_password2": new}
+    return client.post("/admin/account/", form, REMOTE_ADDR=CLIENT)
+
+
+def test_the_change_password_form_is_under_the_same_limit(client, staff):
+    """The current password on Wagtail's account page is a secret a stolen
+    session could guess: wrong ones count, and past the limit the session
+    ends and even the right one is refused."""
+    assert sign_in(client, "hensyu").status_code == 302
+    statuses = [change_password(client, "wrong-password").status_code for _ in range(settings.AXES_FAILURE_LIMIT - 1)]
+    assert statuses == [200] * (settings.AXES_FAILURE_LIMIT - 1)
+    staff["editor"].refresh_from_db()
+    assert staff["editor"].check_password(PASSWORD)
+    locked = change_password(client, "wrong-password")
+    assert locked.status_code == 429 and LOCKOUT_TEXT in locked.content.decode()
+    # Signed out: the session that guessed is over.
+    assert client.get("/admin/").status_code == 302
+    staff["editor"].refresh_from_db()
+    assert staff["editor"].check_password(PASSWORD)
+
+
+def test_the_right_current_password_changes_it_and_does_not_count(client, staff):
+    assert sign_in(client, "hensyu").status_code == 302
+    response = change_password(client, PASSWORD)
+    assert response.status_code == 302 and response["Location"] == "/admin/account/"
+    staff["editor"].refresh_from_db()
+    assert staff["editor"].check_password("a-new-long-passphrase-2026")
+    assert not AccessAttempt.objects.filter(username="hensyu").exists()
+
+
+def test_the_account_page_without_a_password_change_is_wagtails(client, staff):
+    assert sign_in(client, "hensyu").status_code == 302
+    assert client.get("/admin/account/").status_code == 200
+    response = client.post("/admin/account/", ACCOUNT_FORM, REMOTE_ADDR=CLIENT)
+    assert response.status_code == 302
+    staff["editor"].refresh_from_db()
+    assert staff["editor"].first_name == "花子" and staff["editor"].check_password(PASSWORD)
+    assert not AccessAttempt.objects.exists()
+
+
 def overview_queries(client, accounts):
     for n in range(accounts):
         make_user(f"synthetic-{accounts}-{n}", superuser=n % 2 == 0)
