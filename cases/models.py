@@ -149,7 +149,24 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
 
     @classmethod
     def search_queryset(cls, queryset):
-        return queryset.prefetch_related(*cls.related_lookups(), "effects", "award_results__award")
+        return queryset.prefetch_related(
+            *cls.related_lookups(),
+            "effects",
+            "award_results__award",
+            "municipality_links__municipality__network_memberships__page",
+        )
+
+    def networks(self):
+        """Slugs of the live networks (地域IoT官民ネット) any of the case's
+        municipalities has joined."""
+        return sorted(
+            {
+                membership.page.slug
+                for municipality in self.municipalities()
+                for membership in municipality.network_memberships.all()
+                if membership.page.live
+            }
+        )
 
     def search_document(self):
         from search.text import stream_text
@@ -171,6 +188,7 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
             "implementers": self.implementers,
             "year": self.year_started,
             "selected_100": self.selected_100,
+            "network": self.networks(),
             "award_tier": sorted({r.tier for r in self.award_results.all() if r.award.live}),
             "published_at": self.first_published_at.isoformat() if self.first_published_at else None,
         }

@@ -229,6 +229,15 @@ class NetworkPage(QuotedMixin, Page):
         context.update(network_context(self))
         return context
 
+    def search_dependents(self):
+        """Cases carry the networks their municipalities belong to (the
+        推進体制 facet). A publish may have removed members as well as added
+        them, and the old list is gone by now, so every live case is
+        re-indexed: networks change rarely and cases number in the hundreds."""
+        from cases.models import CaseStudyPage
+
+        return list(CaseStudyPage.objects.live())
+
     def search_document(self):
         return {
             "kind": "region",

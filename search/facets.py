@@ -36,6 +36,7 @@ FACETS = (
     FacetSpec("open", "募集状況", kinds=("program",)),
     FacetSpec("award_tier", "受賞", kinds=("case", "award")),
     FacetSpec("selected_100", "事例100選", kinds=("case",)),
+    FacetSpec("network", "推進体制への参加", kinds=("case",)),
 )
 FACETS_BY_NAME = {f.name: f for f in FACETS}
 
@@ -79,6 +80,7 @@ def value_labels():
     """Labels for every facet value, read in a constant number of queries.
     The dicts keep the vocabularies' editorial order (北海道 → 沖縄), which
     is also the order their facet values are shown in."""
+    from regions.models import NetworkPage
     from supports.models import SupportKind
     from taxonomy.models import Field, Prefecture, RegionBlock
 
@@ -91,4 +93,5 @@ def value_labels():
         "award_tier": AWARD_TIER_LABELS,
         "open": {FLAG_VALUE: "募集中"},
         "selected_100": {FLAG_VALUE: "ICT地域活性化事例100選"},
+        "network": {slug: f"{title}の参加団体" for slug, title in NetworkPage.objects.live().values_list("slug", "title")},
     }

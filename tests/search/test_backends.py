@@ -10,6 +10,8 @@ from cases.models import CaseStudyPage
 from search import service
 from supports.models import SupportProgramPage
 
+from .conftest import sync_engine
+
 pytestmark = pytest.mark.django_db
 
 
@@ -219,3 +221,38 @@ def test_award_tier_facet_on_cases(backend):
     earlier = run("award_tier=minister", fixed={"kind": ["case"]})
     assert CaseStudyPage.objects.get(slug="shitateru-clothing-platform").title in titles(earlier)
     assert facet(run(fixed={"kind": ["case"]}), "award_tier")["minister"].label == "総務大臣賞"
+
+
+def _member_cases(network):
+    members = set(network.memberships.values_list("municipality_id", flat=True))
+    return sorted(c.title for c in live_cases().prefetch_related("municipality_links") if members & {
+        link.municipality_id for link in c.municipality_links.all()
+    })
+
+
+def test_network_facet_finds_the_cases_of_its_member_municipalities(backend):
+    from regions.models import NetworkPage
+
+    network = NetworkPage.objects.live().get()
+    expected = _member_cases(network)
+    assert expected and len(expected) < live_cases().count()
+    result = run(f"network={network.slug}", fixed={"kind": ["case"]})
+    assert result.count == len(expected) and set(titles(result)) <= set(expected)
+    value = facet(run(fixed={"kind": ["case"]}), "network")[network.slug]
+    assert value.count == len(expected) and value.label == f"{network.title}の参加団体"
+
+
+def test_publishing_a_network_reindexes_the_cases_it_no_longer_covers(backend):
+    from regions.models import NetworkPage
+
+    network = NetworkPage.objects.live().get()
+    before = _member_cases(network)
+    dropped = next(c for c in live_cases() if c.title == before[0])
+    ids = [link.municipality_id for link in dropped.municipality_links.all()]
+    network.memberships.filter(municipality_id__in=ids).delete()
+    network.save_revision().publish()
+    if backend == "elasticsearch":
+        sync_engine()
+    result = run(f"network={network.slug}", fixed={"kind": ["case"]})
+    assert dropped.title not in titles(result)
+    assert result.count == len(_member_cases(network)) < len(before)
