@@ -41,7 +41,6 @@ FACETS = (
 FACETS_BY_NAME = {f.name: f for f in FACETS}
 
 KIND_LABELS = {"case": "事例", "program": "支援策", "seminar": "セミナー", "award": "表彰", "region": "地域", "guide": "解説"}
-AWARD_TIER_LABELS = {"grand": "大賞・総務大臣賞", "minister": "総務大臣賞", "excellence": "優秀賞", "encouragement": "奨励賞", "special": "特別賞"}
 FLAG_VALUE = "1"
 
 
@@ -80,6 +79,7 @@ def value_labels():
     """Labels for every facet value, read in a constant number of queries.
     The dicts keep the vocabularies' editorial order (北海道 → 沖縄), which
     is also the order their facet values are shown in."""
+    from awards.models import TIER_ORDER
     from regions.models import NetworkPage
     from supports.models import SupportKind
     from taxonomy.models import Field, Prefecture, RegionBlock
@@ -90,7 +90,8 @@ def value_labels():
         "block": dict(RegionBlock.objects.values_list("slug", "name")),
         "prefecture": dict(Prefecture.objects.values_list("slug", "name")),
         "support_kind": dict(SupportKind.choices),
-        "award_tier": AWARD_TIER_LABELS,
+        # The awards' own order and labels, so the facet cannot drift from them.
+        "award_tier": {tier.value: tier.label for tier in TIER_ORDER},
         "open": {FLAG_VALUE: "募集中"},
         "selected_100": {FLAG_VALUE: "ICT地域活性化事例100選"},
         "network": {slug: f"{title}の参加団体" for slug, title in NetworkPage.objects.live().values_list("slug", "title")},

@@ -81,6 +81,18 @@ def test_result_of_an_unpublished_case_is_listed_without_a_link(client):
     assert f'href="{case.url_path}"' not in page and "/cases/synthetic-case-" not in page
 
 
+def test_a_draft_editions_tiers_stay_out_of_the_case_search_document():
+    """Written against a deliberate bug (tiers of unpublished awards let into
+    case documents): a draft 大賞 must not reach search before it is announced."""
+    from search.documents import build_document
+
+    case = make_case(title="合成の受賞前事例")
+    draft = make_award(publish=False, results=[{"tier": "grand", "case_title": "合成", "winners": "合成団体", "case": case}])
+    assert build_document(CaseStudyPage.objects.get(pk=case.pk))["award_tier"] == []
+    draft.save_revision().publish()
+    assert build_document(CaseStudyPage.objects.get(pk=case.pk))["award_tier"] == ["grand"]
+
+
 def _extra_results(n):
     case = CaseStudyPage.objects.get(slug="fishpass")
     municipality = Municipality.objects.first()

@@ -124,6 +124,56 @@ def test_open_facet_is_decided_by_todays_date(backend):
     assert run("open=1", fixed={"kind": ["program"]}).count == 0
 
 
+def test_a_program_open_today_is_found_as_open_and_closes_with_its_window(backend):
+    """Written against a deliberate bug (open_now always false): only a
+    window around today can show that 募集中 works at all."""
+    import datetime
+
+    from django.utils import timezone
+
+    from search.facets import open_now
+
+    today = timezone.localdate()
+    program = SupportProgramPage.objects.live().order_by("pk").first()
+    program.application_open = today - datetime.timedelta(days=3)
+    program.application_close = today + datetime.timedelta(days=3)
+    program.save_revision().publish()
+    if backend == "elasticsearch":
+        sync_engine()
+    result = run("open=1", fixed={"kind": ["program"]})
+    assert (result.count, titles(result)) == (1, [program.title])
+    assert facet(run(fixed={"kind": ["program"]}), "open")["1"].count == 1
+    window = {"application_open": program.application_open.isoformat(), "application_close": program.application_close.isoformat()}
+    assert open_now(window, today) and open_now(window, program.application_close)
+    assert not open_now(window, program.application_close + datetime.timedelta(days=1))
+    assert not open_now(window, program.application_open - datetime.timedelta(days=1))
+
+
+def test_facet_values_come_in_their_editorial_order(backend):
+    """Written against a deliberate bug (the display order of the kind and
+    award-tier facets removed): both follow their vocabularies, not counts."""
+    from awards.models import TIER_ORDER
+    from search.facets import KIND_LABELS
+
+    kinds = list(facet(run(), "kind"))
+    assert kinds == [k for k in KIND_LABELS if k in kinds] and len(kinds) > 2
+    tiers = list(facet(run(fixed={"kind": ["case"]}), "award_tier"))
+    assert tiers == [t.value for t in TIER_ORDER if t.value in tiers] and len(tiers) > 2
+
+
+def test_every_prefecture_with_cases_comes_back_as_a_facet_value(backend):
+    """Written against a deliberate bug (the per-facet value cap removed:
+    Elasticsearch then returns its default of ten buckets)."""
+    from cases.models import CaseMunicipality
+
+    live = live_cases().values("pk")
+    expected = set(
+        CaseMunicipality.objects.filter(page__in=live).values_list("municipality__prefecture__slug", flat=True)
+    )
+    assert len(expected) > 10
+    assert set(facet(run(fixed={"kind": ["case"]}), "prefecture")) == expected
+
+
 def test_no_seeded_case_claims_100_selection_so_the_facet_is_not_offered(backend):
     # The documents never say which cases are in the 100選: only an editor sets it.
     assert not live_cases().filter(selected_100=True).exists()
@@ -192,7 +242,9 @@ def test_pagination_covers_every_result_once(backend):
 )
 def test_hostile_input_gives_a_result_not_an_error(backend, query):
     result = run(query)
-    assert result.count >= 0
+    # A result a person can read: a count that matches its hits.
+    assert result.count == 0 or result.hits
+    assert len(result.hits) == min(result.count, 20)
 
 
 @pytest.mark.parametrize("query", ["page=abc", "page=0", "page=-3", "page=501"])

@@ -140,8 +140,9 @@ def test_search_sync_and_status_report_and_recover(use_elasticsearch, capsys):
 
 
 def test_status_fails_when_the_engine_is_unreachable(unreachable_engine):
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as exit_info:
         call_command("search_status")
+    assert exit_info.value.code == 1
 
 
 def test_queries_keep_answering_while_the_index_is_rebuilt(use_elasticsearch):
