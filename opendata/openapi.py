@@ -45,6 +45,10 @@ SCHEMAS = {
             "backend": {"type": "string", "enum": ["elasticsearch", "database"]},
             "notice": {"type": "string"},
             "ignored": {"type": "array", "items": {"type": "string"}},
+            "suggestion": {
+                "type": ["string", "null"],
+                "description": "「もしかして」: the closest spelling the content uses, when nothing was found",
+            },
             "results": {
                 "type": "array",
                 "items": {

@@ -73,6 +73,7 @@ class SearchResult:
     notice: str = ""
     ignored: list = field(default_factory=list)
     places: list = field(default_factory=list)  # (PlaceChip, query string that chooses it)
+    suggestion: tuple = ()  # 「もしかして」: (corrected text, query string that searches it)
 
     @property
     def num_pages(self):

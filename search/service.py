@@ -9,9 +9,10 @@ from django.http import Http404
 from wagtail.contrib.search_promotions.models import Query as PromotionQuery
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
+from pagecache.generation import memoize
 from portal.sqlite.base import writing
 
-from . import elastic, indexing
+from . import didyoumean, elastic, indexing
 from .backends.database import DatabaseBackend
 from .backends.elasticsearch import ElasticsearchBackend
 from .facets import value_labels
@@ -105,7 +106,30 @@ def search(params, fixed=None, log_query=True):
         raise Http404(f"{query.page}ページ目はありません（全{-(-raw.count // query.per_page)}ページ）。")
     if log_query and query.text and query.page == 1:
         log_hit(query.text)
-    return present(raw, query, params, value_labels(), backend, notice, ignored, promoted_documents(query))
+    result = present(raw, query, params, value_labels(), backend, notice, ignored, promoted_documents(query))
+    if not result.count and query.text and not query.unmatchable:
+        result = dataclasses.replace(result, suggestion=_suggestion(query, params))
+    return result
+
+
+def _vocabulary():
+    rows = SearchDocument.objects.filter(is_deleted=False).values_list("data__title", "data__summary", "data__tags")
+    return didyoumean.vocabulary(" ".join(filter(None, [title, summary, *(tags or [])])) for title, summary, tags in rows)
+
+
+def _suggestion(query, params):
+    """「もしかして」, offered only when the corrected query finds something
+    with the same filters (on the backend that answered the first one)."""
+    text = didyoumean.suggest(query.text, memoize("didyoumean-vocabulary", _vocabulary))
+    if not text:
+        return ()
+    copy = params.copy()
+    copy.pop("page", None)
+    copy["q"] = text
+    corrected, _ = parse(copy, fixed=query.fixed)
+    if not raw_search(dataclasses.replace(corrected, synonyms=query.synonyms))[0].count:
+        return ()
+    return (text, copy.urlencode())
 
 
 def suggest(text, limit=8):

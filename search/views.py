@@ -34,6 +34,7 @@ def as_json(result):
         "backend": result.backend,
         "notice": result.notice,
         "ignored": result.ignored,
+        "suggestion": result.suggestion[0] if result.suggestion else None,
         "results": [
             {
                 "kind": hit.kind,
