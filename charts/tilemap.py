@@ -164,15 +164,16 @@ def _check(regions):
 
 
 def count_map(regions, noun="事例"):
-    """Tiles shaded by `count`; each tile's accessible name reads like
-    "北海道 事例3件", with （選択中） on the chosen ones."""
+    """Tiles shaded by `count`. Each tile's accessible name starts with what
+    the tile shows (WCAG 2.5.3, label in name) and then says what it counts:
+    "青森 3件（青森県の事例）", "北海道 1件（北海道の事例・選択中）"."""
     regions = list(regions)
     _check(regions)
     scale = count_classes(max((region.count for region in regions), default=0))
     tiles = []
     for region in regions:
         shade = next(c for c in scale if c.holds(region.count))
-        label = f"{region.name} {noun}{region.count}件" + ("（選択中）" if region.selected else "")
+        label = f"{short_name(region.name)} {region.count}件（{region.name}の{noun}{'・選択中' if region.selected else ''}）"
         x, y = _position(region.code)
         tiles.append(Tile(region, x, y, shade.fill, shade.text, shade.dashed, label, marker=str(region.count)))
     return TileMap(tiles=tiles, legend=scale, groups=_groups(regions))

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def counts(response):
     found = {}
     for label, href in tiles(response, "results-map").items():
-        name, count, selected = re.fullmatch(r"(\S+) 事例(\d+)件(（選択中）)?", label).groups()
+        count, name, selected = re.fullmatch(r"\S+ (\d+)件（(\S+?)の事例(・選択中)?）", label).groups()
         found[name] = (int(count), parse_qs(urlsplit(href).query), bool(selected))
     return found
 

@@ -107,9 +107,9 @@ def test_count_map_shades_labels_and_links_every_tile():
                        for r in regions(counts)]).tiles
     by_code = {tile.region.code: tile for tile in tiles}
     assert len(tiles) == 47
-    assert by_code["01"].label == "北海道 事例3件"
-    assert by_code["13"].label == "東京都 事例12件（選択中）"
-    assert by_code["02"].label == "青森県 事例0件" and by_code["02"].dashed
+    assert by_code["01"].label == "北海道 3件（北海道の事例）"
+    assert by_code["13"].label == "東京 12件（東京都の事例・選択中）"
+    assert by_code["02"].label == "青森 0件（青森県の事例）" and by_code["02"].dashed
     assert by_code["13"].fill == SHADES[-1] and by_code["47"].fill == SHADES[0]
     assert by_code["01"].marker == "3" and by_code["01"].short == "北海道"
     assert by_code["01"].x > by_code["47"].x and by_code["01"].y < by_code["47"].y

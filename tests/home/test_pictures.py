@@ -18,7 +18,7 @@ def prefecture_counts(response):
     """{prefecture name: count} read from the tiles' accessible names."""
     found = {}
     for label in tiles(response, "home-map"):
-        name, count = re.fullmatch(r"(\S+) 事例(\d+)件", label).groups()
+        count, name = re.fullmatch(r"\S+ (\d+)件（(\S+?)の事例）", label).groups()
         found[name] = int(count)
     return found
 
@@ -32,7 +32,7 @@ def test_one_linked_tile_per_prefecture_with_the_count_of_live_cases(client):
         assert counts[prefecture.name] == live.count(), prefecture.name
     hrefs = tiles(response, "home-map")
     nara = Prefecture.objects.get(name="奈良県")
-    assert hrefs[f"奈良県 事例{counts['奈良県']}件"] == f"/cases/?prefecture={nara.slug}"
+    assert hrefs[f"奈良 {counts['奈良県']}件（奈良県の事例）"] == f"/cases/?prefecture={nara.slug}"
 
 
 def test_a_new_case_counts_once_in_its_prefecture_and_a_draft_not_at_all(client):
