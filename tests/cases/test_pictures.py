@@ -12,7 +12,7 @@ from cases.models import CaseStudyPage
 from taxonomy.models import Field, Municipality, Prefecture
 from tests.charts.html import soup, table_rows, tile_labels, tiles
 from tests.factories import make_case
-from tests.search.conftest import backend, sync_engine, use_database, use_elasticsearch  # noqa: F401
+from tests.search.conftest import sync_engine
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,6 @@
 numbers of live cases, in the SVG and again in text."""
 
 import re
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
