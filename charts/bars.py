@@ -54,10 +54,6 @@ class BarChart:
     fill: str = BAR_FILL
     font: int = FONT
 
-    @property
-    def total(self):
-        return sum(bar.datum.value for bar in self.bars)
-
 
 def bar_chart(data, unit="件", width=WIDTH):
     """Bars scaled to the largest value; the label column as wide as the

@@ -24,14 +24,14 @@ def case_places_and_years():
     """Every prefecture (in block order, with its block) with `case_count`,
     and {開始年度 or None: live cases}: the home page's map and year chart.
     Two grouped queries, kept like case_counts() until the next publish."""
+    from cases.models import CaseStudyPage
+
     live_in_prefecture = Q(municipalities__case_links__page__live=True)
     prefectures = (
         Prefecture.objects.select_related("block")
         .annotate(case_count=Count("municipalities__case_links__page", filter=live_in_prefecture, distinct=True))
         .order_by("block__sort_order", "block__pk", "code")
     )
-    from cases.models import CaseStudyPage
-
     years = CaseStudyPage.objects.live().order_by().values_list("year_started").annotate(count=Count("pk"))
     return list(prefectures), dict(years)
 

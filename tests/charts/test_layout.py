@@ -151,7 +151,6 @@ def test_bars_scale_to_the_largest_value_and_leave_room_for_the_numbers():
     assert longest.value_text == "10件" and empty.value_text == "0件"
     assert longest.value_x + text_width("10件") <= chart.width
     assert [bar.y for bar in chart.bars] == [0, 28, 56] and chart.height == 84
-    assert chart.total == 15
 
 
 def test_an_empty_chart_has_no_bars_and_still_a_drawable_size():
