@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import forms
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
@@ -43,15 +45,16 @@ class CaseIndexPage(SectionPage):
         (which, like every facet's, leave out its own selection, so each tile
         says what choosing it would give), each tile narrowing the list to
         its prefecture with the other filters kept. No second search."""
-        from home.listing import query_with
+        from home.listing import query_without
 
         from .pictures import case_count_map, count_map_description, prefectures_in_block_order
 
         facet = next((f for f in result.facets if f.name == "prefecture"), None)
         counts = {value.value: value.count for value in facet.values} if facet else {}
         selected = set(result.query.filters.get("prefecture", ()))
+        others = query_without(request.GET, "prefecture")  # and the page: a narrower list starts at its first
         tile_map = case_count_map(
-            prefectures_in_block_order(), counts, lambda slug: f"{request.path}?{query_with(request.GET, 'prefecture', slug)}", selected
+            prefectures_in_block_order(), counts, lambda slug: f"{request.path}?{urlencode({'prefecture': slug})}&{others}".rstrip("&"), selected
         )
         return {"map": tile_map, "description": count_map_description(tile_map)}
 

@@ -68,15 +68,6 @@ def query_without(params, name, value=None):
     return copy.urlencode()
 
 
-def query_with(params, name, value):
-    """The query string with `name` set to `value` alone, the other
-    parameters kept: a map tile narrows the current list to its place."""
-    copy = params.copy()
-    copy.pop("page", None)
-    copy.setlist(name, [value])
-    return copy.urlencode()
-
-
 def facet_selections(params, vocabularies):
     """Everything a filter form needs for several slug-keyed vocabularies:
     the options, what is selected, chips to remove each choice and the

@@ -68,7 +68,7 @@ def test_a_tile_narrows_the_list_without_javascript_and_keeps_the_other_filters(
     tile = page.locator(TILE).filter(has=page.locator("text", has_text=re.compile(r"^[1-9]\d*$"))).first
     count = int(re.match(r"\S+ (\d+)件", tile.get_attribute("aria-label")).group(1))
     tile.click()
-    expect(page).to_have_url(re.compile(r"field=agriculture&prefecture=\w+"))
+    expect(page).to_have_url(re.compile(r"/cases/\?prefecture=\w+&field=agriculture$"))
     expect(page.locator("#results-heading")).to_have_text(f"{count}件")
 
 
