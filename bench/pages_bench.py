@@ -58,6 +58,7 @@ PAGES = {
     "home": "/",
     "case index, 2 facets": "/cases/?field=health&block=kanto",
     "case page": None,  # chosen from the database: the first real case
+    "model case page": None,  # the first real case with adopters: its tile map of places
     "program page": None,
     "finder with a profile": None,
     # Every funding route of the documents at once: 過疎・離島, 財政力指数 0.35, sorted by 実質負担.
@@ -231,11 +232,13 @@ def choose_urls():
     from taxonomy.models import Municipality
 
     case = CaseStudyPage.objects.live().exclude(title__startswith=SYNTHETIC_TITLE).order_by("pk").first()
+    model_case = CaseStudyPage.objects.live().filter(adopters__live=True).exclude(title__startswith=SYNTHETIC_TITLE).order_by("pk").first()
     program = SupportProgramPage.objects.live().order_by("pk").first()
     municipality = Municipality.objects.exclude(kind="prefecture").order_by("pk").first()
     return {
         **PAGES,
         "case page": case.url,
+        "model case page": model_case.url,
         "program page": program.url,
         "finder with a profile": "/supports/finder/?" + urlencode({"municipality": municipality.pk, "cost": "3000万円", "fiscal_index": "0.45"}),
     }

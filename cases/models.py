@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import forms
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
@@ -34,7 +36,27 @@ class CaseIndexPage(SectionPage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(search_context(request, fixed={"kind": ["case"]}))
+        context["prefecture_map"] = self.prefecture_map(request, context["result"])
         return context
+
+    @staticmethod
+    def prefecture_map(request, result):
+        """The tile map of the current result: the 都道府県 facet's counts
+        (which, like every facet's, leave out its own selection, so each tile
+        says what choosing it would give), each tile narrowing the list to
+        its prefecture with the other filters kept. No second search."""
+        from home.listing import query_without
+
+        from .pictures import case_count_map, count_map_description, prefectures_in_block_order
+
+        facet = next((f for f in result.facets if f.name == "prefecture"), None)
+        counts = {value.value: value.count for value in facet.values} if facet else {}
+        selected = set(result.query.filters.get("prefecture", ()))
+        others = query_without(request.GET, "prefecture")  # and the page: a narrower list starts at its first
+        tile_map = case_count_map(
+            prefectures_in_block_order(), counts, lambda slug: f"{request.path}?{urlencode({'prefecture': slug})}&{others}".rstrip("&"), selected
+        )
+        return {"map": tile_map, "description": count_map_description(tile_map)}
 
 
 class CaseTag(TaggedItemBase):
@@ -105,16 +127,16 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
         verbose_name = "事例"
         verbose_name_plural = "事例"
 
-    @staticmethod
-    def related_lookups():
+    @classmethod
+    def related_lookups(cls):
         """The relations that both the page's head (structured data) and its
         body read, and the search document too: one query each, however many
         regions or tags the case has."""
-        return [
-            "fields",
-            "tags",
-            Prefetch("municipality_links", CaseMunicipality.objects.select_related("municipality__prefecture__block")),
-        ]
+        return ["fields", "tags", cls.place_lookup()]
+
+    @staticmethod
+    def place_lookup():
+        return Prefetch("municipality_links", CaseMunicipality.objects.select_related("municipality__prefecture__block"))
 
     def get_context(self, request, *args, **kwargs):
         # A new page in preview has no rows yet, and the in-memory relations
@@ -122,7 +144,13 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
         if self.pk:
             programs = Prefetch("program_links", CaseProgram.objects.select_related("program"))
             prefetch_related_objects([self], *self.related_lookups(), programs)
-        return super().get_context(request, *args, **kwargs)
+        context = super().get_context(request, *args, **kwargs)
+        context["adopters"] = adopters = list(self.adopting_cases().prefetch_related(self.place_lookup()))
+        if adopters:
+            from .pictures import model_case_map
+
+            context["places_map"] = model_case_map(self, adopters)
+        return context
 
     def municipalities(self):
         return [link.municipality for link in self.municipality_links.all()]

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "pagecache",
     "periodic",
     "seo",
+    "charts",
     "opendata",
     "seedcontent",
     "provenance",

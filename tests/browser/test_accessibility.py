@@ -10,6 +10,8 @@ PAGES = {
     "home": "/",
     "case list": "/cases/",
     "case": "/cases/iot-jisso-model-agri-sensor/",
+    "model case with its map": "/cases/iot-jisso-model-tabica/",
+    "case list with a prefecture": "/cases/?field=health&prefecture=hokkaido",
     "case with award": "/cases/fishpass/",
     "program list": "/supports/",
     "program": "/supports/iot-jisso-2017/",

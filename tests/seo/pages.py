@@ -10,6 +10,7 @@ from taxonomy.models import Municipality
 
 def page_type_urls():
     case = CaseStudyPage.objects.live().public().order_by("path").first()
+    model_case = CaseStudyPage.objects.live().public().filter(adopters__live=True).order_by("path").first()
     program = SupportProgramPage.objects.live().public().order_by("path").first()
     seminar = Seminar.objects.public().order_by("pk").first()
     award = Award.objects.public().order_by("pk").first()
@@ -20,6 +21,7 @@ def page_type_urls():
         "case_list": "/cases/",
         "case_list_field": "/cases/?field=health",
         "case": case.url,
+        "model_case": model_case.url,
         "support_list": "/supports/",
         "program": program.url,
         "finder": "/supports/finder/",
