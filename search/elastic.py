@@ -5,8 +5,9 @@ so a rebuild fills a new index and swaps the alias in one atomic step while
 searches keep answering. Every call has a short timeout and is never retried
 on the same node: a slow or absent engine must cost a page a fraction of a
 second, after which the database backend answers. A cluster is named by a
-comma-separated list of nodes; a refused connection moves on to the next
-node, and the index keeps one replica when there are two nodes or more."""
+comma-separated list of nodes; a refused connection or a timeout moves on
+to the next node, and the index keeps one replica when there are two nodes
+or more, so losing one node loses no search."""
 
 import logging
 import threading
@@ -99,10 +100,12 @@ def client():
                     nodes,
                     basic_auth=auth,
                     request_timeout=settings.ELASTICSEARCH_TIMEOUT,
-                    # A node that refuses is set aside and the next one asked;
-                    # a timeout is not retried (each would cost the page again).
+                    # A node that refuses, or with several nodes does not answer
+                    # in time (a dying or unreachable machine), is set aside and
+                    # the next one asked. One node is never asked twice: each
+                    # wait would cost the page again.
                     max_retries=len(nodes) - 1,
-                    retry_on_timeout=False,
+                    retry_on_timeout=len(nodes) > 1,
                 )
     return _client
 

@@ -151,6 +151,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 PERIODIC_JOBS = [
     ("periodic.jobs.publish_scheduled", 60),
     ("search.indexing.catch_up", 30),
+    ("pagecache.generation.retry_missed_purge", 30),
     ("alerts.sending.send_due_alerts", int(os.environ.get("ALERTS_SEND_INTERVAL", "300"))),
     ("alerts.sending.delete_stale", 3600),
     ("desk.retention.delete_expired_enquiries", 86400),
@@ -168,11 +169,18 @@ def shared_cache(default):
     url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
     if not url:
         return default
+    seconds = float(os.environ.get("CACHE_TIMEOUT", "1"))
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Unreachable, it answers as an empty cache (portal/cache.py).
+            "BACKEND": "portal.cache.TolerantRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            "OPTIONS": {
+                "socket_connect_timeout": seconds,
+                "socket_timeout": seconds,
+                "retry_after": float(os.environ.get("CACHE_RETRY_AFTER", "5")),
+            },
         }
     }
 

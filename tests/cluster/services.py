@@ -11,6 +11,8 @@ import string
 import subprocess
 import time
 
+import redis
+
 from tests.resilience.conftest import ROOT, free_port
 
 SITE_TEMPLATE = ROOT / "deploy" / "nginx" / "portal.conf"
@@ -41,14 +43,21 @@ class Redis:
     def __init__(self, workdir):
         self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.workdir = workdir
+        self.start()
+
+    def start(self):
+        """On the same port and folder: what stop(save=True) kept comes back."""
         self.process = subprocess.Popen(
             ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no",
-             "--dir", str(workdir)],
+             "--dir", str(self.workdir)],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
         )
         wait_for_port(self.port, self.process, "redis-server")
 
-    def stop(self):
+    def stop(self, save=False):
+        if save:
+            redis.Redis.from_url(self.url).save()
         stop(self.process)
 
 
@@ -87,11 +96,19 @@ class Nginx:
         stop(self.process)
 
 
+# scripts/postgres's default port and the few above it, which other
+# checkouts' test runs on the same machine pick by hand: a free port among
+# them now may be taken by one of those runs in a minute.
+CONVENTIONAL_PG_PORTS = range(54329, 54340)
+
+
 class Postgres:
     """scripts/postgres on a port and data folder of its own."""
 
     def __init__(self):
         self.port = free_port()
+        while self.port in CONVENTIONAL_PG_PORTS:
+            self.port = free_port()
         self.env = {**os.environ, "PG_PORT": str(self.port)}
         started = subprocess.run([ROOT / "scripts" / "postgres", "start"], env=self.env, capture_output=True, text=True,
                                  timeout=300)

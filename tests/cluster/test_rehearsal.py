@@ -6,15 +6,17 @@ README say. Everything started is stopped by process id, also on failure.
 1. A publish through node A's admin is seen through nginx and on node B
    within a second, home page counts included (page cache on, in Redis).
 2. 100 clients through nginx while one Elasticsearch node is killed: no 5xx,
-   no search answered by the database fallback, and the node rejoins.
+   no search answered by the database fallback; after the load the node is
+   restarted and rejoins.
 3. One app node killed during the same load: nginx routes around it.
 4. `manage.py worker` on both nodes: a scheduled page goes live once, and
    killing the worker holding the lease lets the other take over.
 
 `scripts/cluster-rehearsal` runs this test alone and shows its figures.
 The load lasts REHEARSAL_LOAD_SECONDS (20 s by default, not the issue's 30 s:
-the whole rehearsal must fit in about four minutes on two cores)."""
+the steps must fit in a few minutes on two cores beside the start-up)."""
 
+import collections
 import concurrent.futures
 import contextlib
 import os
@@ -38,8 +40,10 @@ from tests.resilience.test_engine_killed import LOOPBACK, PrivateEngine, engine_
 
 from .services import Nginx, Postgres, Redis
 
-# Opt-in until it has passed on a quiet machine (issue 17 is still open): a
-# rehearsal that only fails would hide every other result of `make test`.
+# Opt-in (scripts/cluster-rehearsal) until step 2 passes: on two shared cores
+# the surviving Elasticsearch node does not answer a hundred clients in time
+# (README "The rehearsal"), and a test that only fails would hide every
+# other result of `make test`.
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(
@@ -61,6 +65,7 @@ ADMIN = ("rehearsal-admin", "rehearsal-admin-pass-0123")
 # home page's count for that 分野 goes up by one when it is published.
 SUBMIT = f"""
 from django.contrib.auth import get_user_model
+from accounts.devices import issue_recovery_codes
 from cases.models import CaseStudyPage
 from taxonomy.models import Field
 admin = get_user_model().objects.create_superuser({ADMIN[0]!r}, "rehearsal@example.invalid", {ADMIN[1]!r})
@@ -70,11 +75,12 @@ page.title = {NEW_TITLE!r}
 page.fields.add(field)
 page.save_revision(user=admin)
 state = page.get_workflow().start(page, admin)
-print(page.pk, state.current_task_state.pk, field.slug)
+print(page.pk, state.current_task_state.pk, field.slug, issue_recovery_codes(admin)[0])
 """
 
 # A live case taken offline, then approved to go live in two seconds.
 SCHEDULE = """
+import datetime
 from django.utils import timezone
 from cases.models import CaseStudyPage
 page = CaseStudyPage.objects.live().exclude(slug={exclude!r}).order_by("pk")[{nth}]
@@ -130,7 +136,7 @@ class Cluster:
             "WORKER_LEASE_SECONDS": str(LEASE_SECONDS),
             # Production's 2 s assumes the engine has cores of its own; here
             # it shares two with everything else under a hundred clients.
-            "ELASTICSEARCH_TIMEOUT": "5",
+            "ELASTICSEARCH_TIMEOUT": os.environ.get("REHEARSAL_ELASTICSEARCH_TIMEOUT", "5"),
         }
         with concurrent.futures.ThreadPoolExecutor() as pool:
             engines = [pool.submit(self.timed, "Elasticsearch nodes", engine.run, "start") for engine in self.engines]
@@ -201,10 +207,29 @@ class Editor:
         return self.request("POST", path, data={**data, "csrfmiddlewaretoken": self.session.cookies["csrftoken"]})
 
 
-def publish_and_read(cluster):
-    """Step 1. Returns its figures."""
+def is_fresh(base, field, count):
+    """The case page and the home page, read at once as a browser would."""
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        page, home = pool.map(lambda path: LOOPBACK.get(base + path, timeout=30).text, (CASE_URL, "/"))
+    return NEW_TITLE in page and field_count(home, field) == count
+
+
+def first_fresh_read(base, field, count, published):
+    """Seconds from the publish's answer to the start of the first read that
+    saw it (how long the old content was served), and to that read's answer
+    (which adds rendering the pages uncached on a loaded machine)."""
+    while time.monotonic() - published < 10:
+        started = time.monotonic()
+        if is_fresh(base, field, count):
+            return round(started - published, 3), round(time.monotonic() - published, 3)
+        time.sleep(0.05)
+    return None
+
+
+def publish_and_read(cluster, figures):
+    """Step 1."""
     node_a, node_b, nginx = cluster.nodes[0].url, cluster.nodes[1].url, cluster.nginx.url
-    page_id, task_state_id, field = cluster.manage("shell", "-c", SUBMIT).strip().splitlines()[-1].split()
+    page_id, task_state_id, field, code = cluster.manage("shell", "-c", SUBMIT).strip().splitlines()[-1].split()
     before = field_count(LOOPBACK.get(nginx + "/", timeout=30).text, field)
     for _ in range(3):  # both nodes have the old pages cached
         for base in (nginx, node_b):
@@ -213,27 +238,32 @@ def publish_and_read(cluster):
     cached = LOOPBACK.get(node_b + CASE_URL, timeout=30)
     assert cached.headers.get("X-Page-Cache") == "hit" and NEW_TITLE not in cached.text
 
+    # An approver signs in with a password and a second factor (production
+    # asks for one before any admin page), then approves.
     editor = Editor(node_a)
     login = editor.post("/admin/login/", {"username": ADMIN[0], "password": ADMIN[1], "next": "/admin/"})
     assert login.status_code == 302, login.text[:2000]
+    verified = editor.post("/admin/two-factor/verify/", {"code": code, "next": "/admin/"})
+    assert verified.status_code == 302 and verified.headers["Location"] == "/admin/", verified.text[:2000]
     approved = editor.post(f"/admin/pages/workflow/action/{page_id}/approve/{task_state_id}/", {"comment": ""})
     assert approved.status_code == 302, approved.text[:2000]
     published = time.monotonic()
+    assert cluster.sql("SELECT title FROM wagtailcore_page WHERE id = %s", int(page_id)) == [(NEW_TITLE,)]
 
-    seen = {}
-    while len(seen) < 2 and time.monotonic() - published < 10:
-        for name, base in (("nginx", nginx), ("node B", node_b)):
-            if name not in seen:
-                page, home = (LOOPBACK.get(base + path, timeout=30).text for path in (CASE_URL, "/"))
-                if NEW_TITLE in page and field_count(home, field) == before + 1:
-                    seen[name] = time.monotonic() - published
-        time.sleep(0.05)
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        readers = {name: pool.submit(first_fresh_read, base, field, before + 1, published)
+                   for name, base in (("nginx", nginx), ("node B", node_b))}
+        seen = {name: reader.result() for name, reader in readers.items()}
     # Every later reading agrees, whichever node nginx picks.
     for _ in range(4):
         assert NEW_TITLE in LOOPBACK.get(nginx + CASE_URL, timeout=30).text
-    assert set(seen) == {"nginx", "node B"}, f"stale after 10 s: {seen}"
-    assert max(seen.values()) <= FRESH_WITHIN, seen
-    return {"fresh after (s)": {k: round(v, 3) for k, v in seen.items()}, "home count": f"{before} → {before + 1}"}
+    figures.update({
+        "old content served for (s)": {name: value and value[0] for name, value in seen.items()},
+        "first fresh answer after (s)": {name: value and value[1] for name, value in seen.items()},
+        "home count": f"{before} → {before + 1}",
+    })
+    assert all(seen.values()), f"stale after 10 s: {figures}"
+    assert max(value[0] for value in seen.values()) <= FRESH_WITHIN, figures
 
 
 def searched_by_database(response):
@@ -251,7 +281,18 @@ def engine(url, path):
     return LOOPBACK.get(url + path, timeout=10)
 
 
-def load_with_failures(cluster):
+def fallback_reasons(nodes):
+    """Why searches fell back to the database: the app servers' warnings."""
+    reasons = collections.Counter()
+    for node in nodes:
+        node.log.seek(0)
+        for line in node.log:
+            if "Elasticsearch unavailable" in line:
+                reasons[line.split("database backend: ", 1)[-1].strip()[:160]] += 1
+    return dict(reasons)
+
+
+def load_with_failures(cluster, figures):
     """Steps 2 and 3: one load, an Elasticsearch node and then an app node
     killed under it."""
     urls = [e.url for e in cluster.engines]
@@ -260,45 +301,58 @@ def load_with_failures(cluster):
     survivor = next(e for e in cluster.engines if e is not victim)
     # Only a non-master can go: with two master-eligible nodes the voting
     # configuration holds one of them (README: a third node in production).
+    # Both copies started before a node goes: the survivor must hold one.
+    health = LOOPBACK.get(survivor.url + "/_cluster/health?wait_for_status=green&timeout=60s", timeout=70).json()
+    assert health["status"] == "green", health
     shards = engine(survivor.url, "/_cat/shards/portal-rehearsal-documents?h=prirep,state").text.split("\n")
-    assert sorted(line.split()[0] for line in shards if line.strip()) == ["p", "r"], shards
+    assert sorted(line.split()[:2] for line in shards if line.strip()) == [["p", "STARTED"], ["r", "STARTED"]], shards
 
-    counts = {}
-    load = threading.Thread(target=lambda: counts.update(hammer(cluster.nginx.url, LOAD_SECONDS, CLIENTS, searched_by_database)))
+    counts, fell_back_at = {}, []
+
+    def classify(response):
+        found = searched_by_database(response)
+        if found:
+            fell_back_at.append(round(time.monotonic() - started))
+        return found
+
+    load = threading.Thread(target=lambda: counts.update(hammer(cluster.nginx.url, LOAD_SECONDS, CLIENTS, classify)))
     started = time.monotonic()
     load.start()
-    with concurrent.futures.ThreadPoolExecutor() as pool:
-        time.sleep(LOAD_SECONDS / 5)
-        victim.kill()
-        killed_engine_at = time.monotonic() - started
-        rejoin = pool.submit(victim.run, "start")
-        time.sleep(max(0.0, LOAD_SECONDS / 2 - (time.monotonic() - started)))
-        cluster.nodes[1].kill()
-        killed_node_at = time.monotonic() - started
-        load.join()
-        rejoin.result()
+    time.sleep(LOAD_SECONDS / 5)
+    victim.kill()
+    killed_engine_at = time.monotonic() - started
+    time.sleep(max(0.0, LOAD_SECONDS / 2 - (time.monotonic() - started)))
+    cluster.nodes[1].kill()
+    killed_node_at = time.monotonic() - started
+    load.join()
+    # Restarted once the load is over: a JVM starting takes a core for a
+    # minute, which two shared cores cannot spare under a hundred clients.
+    restarted = time.monotonic()
+    victim.run("start")
     deadline = time.monotonic() + 120
     while engine(survivor.url, "/_cluster/health").json()["status"] != "green":
         assert time.monotonic() < deadline, "the killed node's replica was not restored"
         time.sleep(0.5)
-    rejoined_after = time.monotonic() - started - killed_engine_at
+    rejoined_after = time.monotonic() - restarted
     nodes = engine(survivor.url, "/_cat/nodes?h=name").text.split()
     assert sorted(nodes) == ["rehearsal-1", "rehearsal-2"], nodes
 
     requests_made = sum(v for k, v in counts.items() if k != "fallback")
-    figures = {
+    figures.update({
         "load": f"{CLIENTS} clients × {LOAD_SECONDS:g} s through nginx",
         "requests": requests_made,
         "answers": dict(counts),
         "5xx": sum(v for k, v in counts.items() if k[:1] == "5"),
         "fallback answers": counts.get("fallback", 0),
         "engine node killed at (s)": round(killed_engine_at, 1),
-        "engine node rejoined, cluster green, after (s)": round(rejoined_after, 1),
+        "engine node restarted after the load, cluster green after (s)": round(rejoined_after, 1),
         "app node killed at (s)": round(killed_node_at, 1),
-    }
+    })
+    if counts.get("fallback"):
+        figures["fallback answers per second of the load"] = dict(sorted(collections.Counter(fell_back_at).items()))
+        figures["why searches fell back"] = fallback_reasons(cluster.nodes)
     assert counts.get("2xx", 0) > CLIENTS, figures
     assert set(counts) == {"2xx"}, figures
-    return figures
 
 
 class Workers:
@@ -333,7 +387,7 @@ def wait_until(condition, seconds, message):
         time.sleep(0.1)
 
 
-def scheduled_publishing_and_takeover(cluster):
+def scheduled_publishing_and_takeover(cluster, figures):
     """Step 4."""
     def schedule(nth):
         page_id = int(cluster.manage("shell", "-c", SCHEDULE.format(exclude=CASE_SLUG, nth=nth)).split()[-1])
@@ -367,22 +421,21 @@ def scheduled_publishing_and_takeover(cluster):
     takeover = time.monotonic() - killed
     wait_until(lambda: live(second), 30, "the successor did not publish the page scheduled meanwhile")
     time.sleep(LEASE_SECONDS / 3 * 2)  # another round or two of the surviving worker
-    figures = {
+    figures.update({
         "lease (s)": LEASE_SECONDS,
         "takeover after the holder was killed (s)": round(takeover, 2),
         "scheduled publications (log entries) per page": [publications(first), publications(second)],
         "revisions of the first page before / after": [first_revisions, revisions(first)],
-    }
+    })
     assert publications(first) == 1 and publications(second) == 1, figures
     assert revisions(first) == first_revisions, figures
     # A renewal every third of the lease: the lease runs out and the next round takes it.
     assert takeover <= LEASE_SECONDS + LEASE_SECONDS / 3 + 1.5, figures
-    return figures
 
 
 def test_two_app_servers_behind_nginx_on_redis_postgres_and_an_elasticsearch_cluster():
     require("redis-server", "nginx")
-    figures = {}
+    figures, failures = {}, []
     # Not pytest's tmp_path: concurrent pytest runs of the same user prune
     # each other's older temporary folders, data of running servers included.
     workdir = Path(tempfile.mkdtemp(prefix="portal-rehearsal-"))
@@ -394,10 +447,18 @@ def test_two_app_servers_behind_nginx_on_redis_postgres_and_an_elasticsearch_clu
             figures.update(cluster.figures)
             static = LOOPBACK.get(cluster.nginx.url + "/static/js/facets.js", timeout=10)
             assert static.status_code == 200 and "immutable" in static.headers["Cache-Control"]
-            figures["1. publish on node A, read elsewhere"] = publish_and_read(cluster)
-            figures["2-3. load, engine node and app node killed"] = load_with_failures(cluster)
-            figures["4. periodic worker on both nodes"] = scheduled_publishing_and_takeover(cluster)
+            # Each step runs whatever the one before found, so one run shows them all.
+            for name, step in (
+                ("1. publish on node A, read elsewhere", publish_and_read),
+                ("2-3. load, engine node and app node killed", load_with_failures),
+                ("4. periodic worker on both nodes", scheduled_publishing_and_takeover),
+            ):
+                try:
+                    step(cluster, figures.setdefault(name, {}))
+                except Exception as error:  # noqa: BLE001 (each failure is reported below)
+                    failures.append(f"{name}: {type(error).__name__}: {error}")
     finally:
-        print("\ncluster rehearsal:")
+        print(f"\ncluster rehearsal (load average {' '.join(f'{n:.1f}' for n in os.getloadavg())}):")
         for step, value in figures.items():
             print(f"  {step}: {value}")
+    assert not failures, "\n".join(failures)

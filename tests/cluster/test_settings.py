@@ -20,7 +20,7 @@ def production(expression, **env):
 @pytest.mark.parametrize("name", ["CACHE_URL", "REDIS_URL"])
 def test_a_cache_url_selects_the_shared_redis_cache(name):
     shown = production("s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION']", **{name: "redis://10.0.0.5:6379/1"})
-    assert shown == "django.core.cache.backends.redis.RedisCache redis://10.0.0.5:6379/1"
+    assert shown == "portal.cache.TolerantRedisCache redis://10.0.0.5:6379/1"
 
 
 def test_without_one_a_server_keeps_its_file_cache():

@@ -1,5 +1,8 @@
-"""ELASTICSEARCH_URL naming several nodes: a node that refuses is passed
-over, and the index keeps a replica whenever a second node can hold it."""
+"""ELASTICSEARCH_URL naming several nodes: a node that refuses or does not
+answer is passed over, and the index keeps a replica whenever a second node
+can hold it."""
+
+import socket
 
 import pytest
 from django.http import QueryDict
@@ -43,6 +46,31 @@ def test_a_refusing_node_is_passed_over_and_search_stays_on_elasticsearch(dead_n
         result = service.search(QueryDict("q=子育て"), log_query=False)
         assert result.backend == "elasticsearch" and result.count > 0
     assert elastic.available()
+
+
+@pytest.fixture
+def silent_node():
+    """A node that accepts connections and never answers, as a machine that
+    hangs or is dying does (a refusal needs a live kernel on the other end)."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(64)
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+
+
+def test_a_node_that_does_not_answer_in_time_is_passed_over_too(settings, db, silent_node):
+    engine = engine_url(settings)
+    settings.ELASTICSEARCH_URL = engine
+    indexing.reindex()
+    settings.ELASTICSEARCH_URL = f"{silent_node},{engine}"
+    settings.ELASTICSEARCH_TIMEOUT = 0.5
+    try:
+        for _ in range(4):  # the client takes the nodes in turn: the silent one is tried
+            result = service.search(QueryDict("q=子育て"), log_query=False)
+            assert result.backend == "elasticsearch" and result.count > 0
+        assert elastic.available()
+    finally:
+        elastic.reset()
 
 
 def test_every_node_refusing_falls_back_to_the_database(settings, db):
