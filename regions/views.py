@@ -121,7 +121,7 @@ def code_redirect(page, request, code):
     if is_northern_territory(code[:5]):
         raise Http404(
             "このコードは北方領土の村（色丹村・泊村・留夜別村・留別村・紗那村・蘂取村）のものです。"
-            "コードは総務省の表に残っていますが、現在は地方公共団体として活動していないため、このサイトにはページがありません。"
+            "コードは総務省のコード表に残っていますが、このサイトの名簿は現在の地方公共団体に限っており、これらの村は含めていないため、ページはありません。"
         )
     municipality = Municipality.objects.select_related("prefecture__block").filter(lg_code=code).first()
     if municipality is None:

@@ -71,7 +71,7 @@ def test_northern_territory_codes_are_a_404_that_says_why(client, code5, six):
     response = client.get(f"/regions/code/{code5 + check_digit(code5) if six else code5}/")
     assert response.status_code == 404
     assert "北方領土" in response.content.decode()
-    assert "現在は地方公共団体として活動していない" in response.content.decode()
+    assert "これらの村は含めていないため、ページはありません" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -181,7 +181,7 @@ def test_feeds_list_exactly_the_pages_cases_and_seminars(client):
     body = page.content.decode()
     atom_url, ical_url = _url(here, "municipality_atom"), _url(here, "municipality_ical")
     assert f'<link rel="alternate" type="application/atom+xml" title="{here.name}と近くの事例・セミナー（Atom）" href="{atom_url}">' in body
-    assert f'type="text/calendar"' in body and f'href="{ical_url}"' in body
+    assert 'type="text/calendar"' in body and f'href="{ical_url}"' in body
 
     response = client.get(atom_url)
     assert response.status_code == 200 and response["Content-Type"].startswith("application/atom+xml")
