@@ -20,7 +20,8 @@ in the same pass), and the SQL queries one uncached request makes
 (django.test.utils.CaptureQueriesContext, in-process). A page whose query
 count differs between sizes fails the run once the table is printed.
 --pages keeps only the pages whose name contains one of the given words
-(--pages finder: the finder alone, with and without funding plans).
+(--pages finder: the finder alone, with and without funding plans;
+--pages municipality,prefecture: the region pages of one body).
 
 --cpu N skips the servers: it requests each page N times in one process on the
 base database and prints the CPU time per request (p50, p95) and its ratio to
@@ -66,6 +67,8 @@ PAGES = {
         {"applicant_kind": "town", "disadvantaged": ["depopulated", "island"], "fiscal_index": "0.35",
          "cost": "3000万円", "sort": "burden"}, doseq=True),
     "search, query + 2 facets": "/search/?q=IoT&field=health&block=kanto",
+    "municipality page": None,  # the body of the first real case: its cases, nearby cases, programs, seminars
+    "prefecture page": None,  # that body's prefecture: every body of it, grouped by kind
 }
 
 WRK_LUA = """
@@ -228,6 +231,7 @@ def choose_urls():
 
     django.setup()
     from cases.models import CaseStudyPage
+    from regions.models import RegionBlockPage
     from supports.models import SupportProgramPage
     from taxonomy.models import Municipality
 
@@ -235,12 +239,19 @@ def choose_urls():
     model_case = CaseStudyPage.objects.live().filter(adopters__live=True).exclude(title__startswith=SYNTHETIC_TITLE).order_by("pk").first()
     program = SupportProgramPage.objects.live().order_by("pk").first()
     municipality = Municipality.objects.exclude(kind="prefecture").order_by("pk").first()
+    body = (
+        Municipality.objects.exclude(kind="prefecture").filter(case_links__page__live=True)
+        .select_related("prefecture").order_by("pk").first()
+    )
+    region = RegionBlockPage.objects.get(block=body.prefecture.block_id)
     return {
         **PAGES,
         "case page": case.url,
         "model case page": model_case.url,
         "program page": program.url,
         "finder with a profile": "/supports/finder/?" + urlencode({"municipality": municipality.pk, "cost": "3000万円", "fiscal_index": "0.45"}),
+        "municipality page": region.municipality_url(body),
+        "prefecture page": region.prefecture_url(body.prefecture),
     }
 
 

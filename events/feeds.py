@@ -1,7 +1,7 @@
 """An Atom feed of newly announced seminars: newest announcement first, so
 a reader sees what was just published, whatever its date."""
 
-from django.utils.feedgenerator import Atom1Feed
+from seo import feeds
 
 from .ical import summary
 from .models import SeminarKind
@@ -17,23 +17,23 @@ def entry_text(seminar):
     return "\n".join(filter(None, [head, seminar.description_text()]))
 
 
-def atom_for(seminars, url_for, feed_url, site_url):
-    feed = Atom1Feed(
-        title=FEED_TITLE,
-        link=site_url,
-        description="ICT・IoTの地域実装に関するセミナー・説明会の新着情報です。",
-        feed_url=feed_url,
-        language="ja",
+def entry(seminar, url):
+    return feeds.entry(
+        summary(seminar),
+        url,
+        entry_text(seminar),
+        seminar.first_published_at,
+        seminar.last_published_at,
+        [SeminarKind(seminar.kind).label, *(f.name for f in seminar.fields.all())],
+        unique_id=f"urn:uuid:{seminar.uid}",
     )
-    for seminar in seminars:
-        feed.add_item(
-            title=summary(seminar),
-            link=url_for(seminar),
-            description=entry_text(seminar),
-            unique_id=f"urn:uuid:{seminar.uid}",
-            unique_id_is_permalink=False,
-            pubdate=seminar.first_published_at,
-            updateddate=seminar.last_published_at or seminar.first_published_at,
-            categories=[SeminarKind(seminar.kind).label, *(f.name for f in seminar.fields.all())],
-        )
-    return feed.writeString("utf-8")
+
+
+def atom_for(seminars, url_for, feed_url, site_url):
+    return feeds.atom_document(
+        FEED_TITLE,
+        site_url,
+        feed_url,
+        [entry(seminar, url_for(seminar)) for seminar in seminars],
+        description="ICT・IoTの地域実装に関するセミナー・説明会の新着情報です。",
+    )

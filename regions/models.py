@@ -149,14 +149,27 @@ class RegionBlockPage(RoutablePageMixin, QuotedMixin, Page):
 
         return views.municipality_page(self, request, prefecture, name)
 
+    @re_path(r"^(?P<prefecture>[-a-z]+)/(?P<name>[^/]+)/feed/$", name="municipality_atom")
+    def municipality_atom_view(self, request, prefecture, name):
+        from . import views
+
+        return views.municipality_atom(self, request, prefecture, name)
+
+    @re_path(r"^(?P<prefecture>[-a-z]+)/(?P<name>[^/]+)/ical/$", name="municipality_ical")
+    def municipality_ical_view(self, request, prefecture, name):
+        from . import views
+
+        return views.municipality_ical(self, request, prefecture, name)
+
     def prefecture_url(self, prefecture, base=None):
         """The route's path below `base` (the page's own URL by default; the
         sitemap passes its full URL)."""
         return (base or self.url) + self.reverse_subpage("prefecture", kwargs={"prefecture": prefecture.slug})
 
-    def municipality_url(self, municipality, base=None):
+    def municipality_url(self, municipality, base=None, route="municipality"):
+        """The municipality's page, or with `route` one of its feeds."""
         return (base or self.url) + self.reverse_subpage(
-            "municipality", kwargs={"prefecture": municipality.prefecture.slug, "name": municipality.name}
+            route, kwargs={"prefecture": municipality.prefecture.slug, "name": municipality.name}
         )
 
     def get_prefecture(self, slug):

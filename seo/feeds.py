@@ -53,29 +53,37 @@ def _title(result):
     return f"{SITE_NAME} {text}{subject}" + (f"（{'、'.join(selections)}）" if selections else "")
 
 
+def entry(title, link, summary, published, updated, categories, unique_id=None):
+    """One Atom entry as Atom1Feed.add_item takes it; the link is its id
+    unless the thing has a stabler one (a seminar's UUID)."""
+    return {
+        "title": title,
+        "link": link,
+        "description": summary,
+        "unique_id": unique_id or link,
+        "unique_id_is_permalink": unique_id is None,
+        "pubdate": published,
+        "updateddate": updated or published,
+        "categories": categories,
+    }
+
+
+def atom_document(title, link, feed_url, entries, description="ICT地域活性化ポータルの新着・更新情報です。"):
+    """The Atom text of `entries` (see `entry`), in the order given."""
+    feed = Atom1Feed(title=title, link=link, description=description, feed_url=feed_url, language="ja")
+    for item in entries:
+        feed.add_item(**item)
+    return feed.writeString("utf-8")
+
+
 def atom(request, result, html_url):
-    feed = Atom1Feed(
-        title=_title(result),
-        link=request.build_absolute_uri(html_url),
-        description="ICT地域活性化ポータルの新着・更新情報です。",
-        feed_url=request.build_absolute_uri(),
-        language="ja",
-    )
     updated = _last_published(result.hits)
+    entries = []
     for hit in result.hits:
         published = parse_datetime(hit.document.get("published_at") or "")
-        page_id = _page_id(hit)
         link = request.build_absolute_uri(hit.url)
-        feed.add_item(
-            title=hit.title,
-            link=link,
-            description=hit.summary,
-            unique_id=link,
-            pubdate=published,
-            updateddate=updated.get(page_id) or published,
-            categories=[hit.kind_label],
-        )
-    return feed.writeString("utf-8")
+        entries.append(entry(hit.title, link, hit.summary, published, updated.get(_page_id(hit)), [hit.kind_label]))
+    return atom_document(_title(result), request.build_absolute_uri(html_url), request.build_absolute_uri(), entries)
 
 
 def newest(params, fixed=None):

@@ -27,6 +27,7 @@ PAGES = {
     "region block": "/regions/tohoku/",
     "prefecture": "/regions/hokkaido/hokkaido/",
     "municipality": "/regions/hokkaido/hokkaido/%E5%AE%A4%E8%98%AD%E5%B8%82/",
+    "municipality with kind moves": "/regions/hokuriku/fukui/%E7%A6%8F%E4%BA%95%E5%B8%82/",
     "network": "/regions/chiiki-iot-kanmin-net/",
     "roadmap": "/roadmap/",
     "open-data guide": "/opendata-guide/",

@@ -23,11 +23,27 @@ def test_group_by_kind_orders_kinds_and_keeps_member_order():
     ]
 
 
-def test_group_by_prefecture_keeps_empty_prefectures_and_sums_cases():
+def test_count_by_kind_adds_up_orders_and_drops_zero():
+    counts = directory.count_by_kind([("town", 2), ("city", 1), ("town", 3), ("village", 0)], LABELS)
+    assert [(c.label, c.count) for c in counts] == [("市", 1), ("町", 5)]
+
+
+def test_summarise_prefectures_keeps_empty_prefectures_and_names_only_bodies_with_cases():
     prefectures = [SimpleNamespace(pk=1, name="甲県"), SimpleNamespace(pk=2, name="乙県")]
-    groups = directory.group_by_prefecture(prefectures, [_m("a市", "city", 1, 2), _m("b村", "village", 1, 1)], LABELS)
-    assert [(g.prefecture.name, g.count, g.case_count) for g in groups] == [("甲県", 2, 3), ("乙県", 0, 0)]
+    rows = [(1, "village", 4), (1, "city", 2), (3, "town", 9)]
+    groups = directory.summarise_prefectures(prefectures, rows, {1: 3}, [_m("a市", "city", 1, 2), _m("c町", "town", 3, 1)], LABELS)
+    assert [(g.prefecture.name, g.count, g.case_count, [m.name for m in g.with_cases]) for g in groups] == [
+        ("甲県", 6, 3, ["a市"]),
+        ("乙県", 0, 0, []),
+    ]
+    assert [(k.label, k.count) for k in groups[0].kinds] == [("市", 2), ("村", 4)]
     assert groups[1].kinds == []
+
+
+def test_count_table_has_a_cell_for_every_key_and_kind_and_totals_per_kind():
+    columns, cells = directory.count_table(["a", "b", "c"], [("a", "town", 2), ("b", "city", 1), ("b", "town", 1)], LABELS)
+    assert [(c.label, c.count) for c in columns] == [("市", 1), ("町", 3)]
+    assert cells == {"a": [0, 2], "b": [1, 1], "c": [0, 0]}
 
 
 @pytest.mark.parametrize(

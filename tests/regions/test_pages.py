@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from regions.models import NetworkPage, RegionBlockPage
-from taxonomy.models import Municipality, Prefecture
+from taxonomy.models import Municipality, MunicipalityKind, Prefecture
 from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +98,6 @@ def test_code_redirects_to_the_municipality(client, code):
         "/regions/kanto/hokkaido/",  # a prefecture of another block
         "/regions/hokkaido/no-such-prefecture/",
         f"/regions/hokkaido/hokkaido/{quote('存在しない町')}/",
-        f"/regions/hokkaido/hokkaido/{quote('北海道')}/",  # the prefecture itself is not a municipality page
         "/regions/hokkaido/hokkaido/%ZZ/",
         "/regions/no-such-block/",
     ],
@@ -108,6 +107,12 @@ def test_bad_addresses_are_404(client, url):
     assert response.status_code == 404
 
 
+def test_a_prefecture_as_a_body_redirects_to_its_prefecture_page(client):
+    response = client.get(f"/regions/hokkaido/hokkaido/{quote('北海道')}/")
+    assert response.status_code == 302
+    assert response["Location"] == "/regions/hokkaido/hokkaido/"
+
+
 def test_breadcrumbs_of_a_route_name_block_and_prefecture(client):
     body = client.get(municipality_url("01", "室蘭市")).content.decode()
     assert '"BreadcrumbList"' in body
@@ -115,10 +120,20 @@ def test_breadcrumbs_of_a_route_name_block_and_prefecture(client):
         assert f'"name": "{name}"' in body
 
 
-def test_block_page_groups_municipalities_with_counts(client):
+def test_block_page_counts_bodies_by_kind_and_names_only_those_with_cases(client):
     body = client.get("/regions/hokkaido/").content.decode()
-    assert "町（" in body and "市（" in body
-    assert body.count(f'href="/regions/hokkaido/hokkaido/{quote("室蘭市")}/"') == 1
+    hokkaido = Prefecture.objects.get(code="01")
+    counts = [
+        f"{label} {n}"
+        for kind, label in MunicipalityKind.choices
+        if kind != "prefecture" and (n := Municipality.objects.filter(prefecture=hokkaido, kind=kind).count())
+    ]
+    assert f'<p class="kind-counts">{"、".join(counts)}</p>' in body
+    with_case = Municipality.objects.filter(prefecture=hokkaido, case_links__page__live=True).first()
+    without = Municipality.objects.filter(prefecture=hokkaido, kind="village", case_links__isnull=True).first()
+    assert body.count(f'href="{municipality_url("01", with_case.name)}"') == 1
+    assert municipality_url("01", without.name) not in body
+    assert municipality_url("01", without.name) in client.get("/regions/hokkaido/hokkaido/").content.decode()
 
 
 def test_network_lists_every_member_once():
