@@ -98,13 +98,16 @@ class Lookup:
 
     ``exact`` counts the leading matches that are exact (the name, the name
     without 市/町/村, the prefecture and name, the よみ, or the code);
-    ``message`` explains an empty or unusual answer."""
+    ``message`` explains an empty or unusual answer; ``invalid`` says the
+    query itself was malformed (empty, too long, a wrong check digit), not
+    merely without a match."""
 
     query: str
     matches: tuple = ()
     total: int = 0
     exact: int = 0
     message: str = ""
+    invalid: bool = False
 
     @property
     def chosen(self):
@@ -119,9 +122,9 @@ class Lookup:
 def find_bodies(query, bodies, limit=DEFAULT_LIMIT):
     text = normalize(query)
     if not text:
-        return Lookup(query, message=EMPTY_MESSAGE)
+        return Lookup(query, message=EMPTY_MESSAGE, invalid=True)
     if len(text) > MAX_QUERY_LENGTH:
-        return Lookup(query, message=TOO_LONG_MESSAGE)
+        return Lookup(query, message=TOO_LONG_MESSAGE, invalid=True)
     if _DIGITS.fullmatch(text.replace(" ", "")):
         return _find_code(query, text.replace(" ", ""), list(bodies))
     folded = fold(text)
@@ -147,12 +150,13 @@ def find_bodies(query, bodies, limit=DEFAULT_LIMIT):
 
 def _find_code(query, digits, bodies):
     if len(digits) not in (5, 6):
-        return Lookup(query, message=CODE_LENGTH_MESSAGE)
+        return Lookup(query, message=CODE_LENGTH_MESSAGE, invalid=True)
     code = normalise_code(digits)
     if code is None:
         return Lookup(
             query,
             message=f"地方公共団体コード「{digits}」の6桁目（検査数字）が合いません。番号を確かめるか、5桁で入力してください。",
+            invalid=True,
         )
     for body in bodies:
         if body.lg_code == code:
