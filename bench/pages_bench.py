@@ -20,7 +20,8 @@ in the same pass), and the SQL queries one uncached request makes
 (django.test.utils.CaptureQueriesContext, in-process). A page whose query
 count differs between sizes fails the run once the table is printed.
 --pages keeps only the pages whose name contains one of the given words
-(--pages finder: the finder alone, with and without funding plans).
+(--pages finder: the finder alone, with and without funding plans, by a
+typed name, and its municipality lookup JSON).
 
 --cpu N skips the servers: it requests each page N times in one process on the
 base database and prints the CPU time per request (p50, p95) and its ratio to
@@ -65,6 +66,10 @@ PAGES = {
         {"applicant_kind": "town", "disadvantaged": ["depopulated", "island"], "fiscal_index": "0.35",
          "cost": "3000万円", "sort": "burden"}, doseq=True),
     "search, query + 2 facets": "/search/?q=IoT&field=health&block=kanto",
+    # The 市区町村 typed by name without JavaScript: matched among every body, one exact match taken.
+    "finder, name search": "/supports/finder/?" + urlencode({"municipality": "いすみ", "cost": "3000万円"}),
+    # The combobox's endpoint: a reading that fits several bodies (府中市 ×2, 府中町).
+    "finder's municipality lookup (JSON)": "/api/municipalities/lookup/?" + urlencode({"q": "ふちゅう"}),
 }
 
 WRK_LUA = """
@@ -237,7 +242,7 @@ def choose_urls():
         **PAGES,
         "case page": case.url,
         "program page": program.url,
-        "finder with a profile": "/supports/finder/?" + urlencode({"municipality": municipality.pk, "cost": "3000万円", "fiscal_index": "0.45"}),
+        "finder with a profile": "/supports/finder/?" + urlencode({"municipality": municipality.lg_code, "cost": "3000万円", "fiscal_index": "0.45"}),
     }
 
 

@@ -120,6 +120,7 @@ class Lookup:
 
 
 def find_bodies(query, bodies, limit=DEFAULT_LIMIT):
+    """``limit=None`` returns every match (the editors' paginated lists)."""
     text = normalize(query)
     if not text:
         return Lookup(query, message=EMPTY_MESSAGE, invalid=True)
@@ -140,11 +141,12 @@ def find_bodies(query, bodies, limit=DEFAULT_LIMIT):
             message=f"「{text}」に当てはまる団体は見つかりませんでした。名称の一部、よみ（ひらがな・カタカナ）、"
             "または地方公共団体コードで探してください。",
         )
+    shown = ranked if limit is None else ranked[:limit]
     return Lookup(
         query,
-        matches=tuple(item[-1] for item in ranked[:limit]),
+        matches=tuple(item[-1] for item in shown),
         total=len(ranked),
-        exact=sum(item[0] == EXACT for item in ranked[:limit]),
+        exact=sum(item[0] == EXACT for item in shown),
     )
 
 

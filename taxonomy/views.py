@@ -1,15 +1,21 @@
-from django.http import JsonResponse
-from django.views.decorators.http import require_safe
+from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
-from .lookup import find_bodies
-from .models import Municipality
+from .admin_search import MunicipalityFilterForm
 
-LOOKUP_LIMIT = 10
+
+class MunicipalityChooseView(ChooseView):
+    filter_form_class = MunicipalityFilterForm
+
+
+class MunicipalityChooseResultsView(ChooseResultsView):
+    filter_form_class = MunicipalityFilterForm
 
 
 class MunicipalityChooserViewSet(ChooserViewSet):
     model = "taxonomy.Municipality"
+    choose_view_class = MunicipalityChooseView
+    choose_results_view_class = MunicipalityChooseResultsView
     icon = "site"
     choose_one_text = "市区町村を選択"
     choose_another_text = "別の市区町村を選択"
@@ -19,33 +25,3 @@ class MunicipalityChooserViewSet(ChooserViewSet):
 
 
 municipality_chooser_viewset = MunicipalityChooserViewSet("municipality_chooser")
-
-
-def body_as_dict(body):
-    return {
-        "code": body.lg_code,
-        "name": body.name,
-        "label": str(body),
-        "kana": body.kana,
-        "prefecture": body.prefecture.name,
-        "block": body.prefecture.block.name,
-        "kind": body.kind,
-        "kind_label": body.get_kind_display(),
-    }
-
-
-@require_safe
-def municipality_lookup_api(request):
-    """The finder's combobox: the bodies a typed name, よみ or code finds
-    (one query whatever the number of bodies); a malformed query is a 400."""
-    lookup = find_bodies(
-        request.GET.get("q", ""), list(Municipality.objects.select_related("prefecture__block")), LOOKUP_LIMIT
-    )
-    body = {
-        "query": lookup.query,
-        "total": lookup.total,
-        "exact": lookup.exact,
-        "message": lookup.message,
-        "results": [body_as_dict(match) for match in lookup.matches],
-    }
-    return JsonResponse(body, status=400 if lookup.invalid else 200, json_dumps_params={"ensure_ascii": False})

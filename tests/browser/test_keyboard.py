@@ -58,14 +58,6 @@ def test_keyboard_only(page, screenshot):
     screenshot(page)
 
 
-@pytest.fixture
-def no_js_page(chromium, portal):
-    context = chromium.new_context(base_url=portal, java_script_enabled=False, locale="ja-JP")
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
-
-
 def test_facets_and_finder_work_without_javascript(no_js_page, screenshot):
     page = no_js_page
     page.goto("/cases/")
