@@ -77,6 +77,7 @@
         option.addEventListener("click", function () { choose(i); });
         listbox.appendChild(option);
       });
+      setActive(-1);
       var more = data.total > results.length ? "（全" + data.total + "件のうち" + results.length + "件を表示）" : "";
       status.textContent = results.length
         ? "候補" + data.total + "件" + more + "。上下の矢印キーで選び、Enterで決定します。"
