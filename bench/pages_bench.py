@@ -20,7 +20,8 @@ in the same pass), and the SQL queries one uncached request makes
 (django.test.utils.CaptureQueriesContext, in-process). A page whose query
 count differs between sizes fails the run once the table is printed.
 --pages keeps only the pages whose name contains one of the given words
-(--pages finder: the finder alone, with and without funding plans;
+(--pages finder: the finder alone, with and without funding plans, by a
+typed name, and its municipality lookup JSON;
 --pages municipality,prefecture: the region pages of one body).
 
 --cpu N skips the servers: it requests each page N times in one process on the
@@ -69,6 +70,10 @@ PAGES = {
     "search, query + 2 facets": "/search/?q=IoT&field=health&block=kanto",
     "municipality page": None,  # the body of the first real case: its cases, nearby cases, programs, seminars
     "prefecture page": None,  # that body's prefecture: every body of it, grouped by kind
+    # The 市区町村 typed by name without JavaScript: matched among every body, one exact match taken.
+    "finder, name search": "/supports/finder/?" + urlencode({"municipality": "いすみ", "cost": "3000万円"}),
+    # The combobox's endpoint: a reading that fits several bodies (府中市 ×2, 府中町).
+    "finder's municipality lookup (JSON)": "/api/municipalities/lookup/?" + urlencode({"q": "ふちゅう"}),
 }
 
 WRK_LUA = """
@@ -249,7 +254,7 @@ def choose_urls():
         "case page": case.url,
         "model case page": model_case.url,
         "program page": program.url,
-        "finder with a profile": "/supports/finder/?" + urlencode({"municipality": municipality.pk, "cost": "3000万円", "fiscal_index": "0.45"}),
+        "finder with a profile": "/supports/finder/?" + urlencode({"municipality": municipality.lg_code, "cost": "3000万円", "fiscal_index": "0.45"}),
         "municipality page": region.municipality_url(body),
         "prefecture page": region.prefecture_url(body.prefecture),
     }

@@ -100,6 +100,34 @@ SCHEMAS = {
             },
         },
     },
+    "MunicipalityLookup": {
+        "type": "object",
+        "description": "入力された名称・よみ・地方公共団体コードに当てはまる団体（完全一致、前方一致、部分一致の順。最大10件）",
+        "required": ["query", "total", "exact", "message", "results"],
+        "properties": {
+            "query": {"type": "string"},
+            "total": {"type": "integer", "minimum": 0, "description": "当てはまる団体の数（表示しない分を含む）"},
+            "exact": {"type": "integer", "minimum": 0, "description": "先頭から何件が完全一致か"},
+            "message": {"type": "string", "description": "見つからない理由や入力の誤り（なければ空）"},
+            "results": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["code", "name", "label", "kana", "prefecture", "block", "kind", "kind_label"],
+                    "properties": {
+                        "code": {"type": "string", "pattern": "^[0-9]{6}$", "description": "全国地方公共団体コード（6桁）"},
+                        "name": {"type": "string"},
+                        "label": {"type": "string", "description": "都道府県名つきの名称"},
+                        "kana": {"type": "string"},
+                        "prefecture": {"type": "string"},
+                        "block": {"type": "string"},
+                        "kind": {"type": "string"},
+                        "kind_label": {"type": "string", "description": "団体区分（2018年4月1日時点）"},
+                    },
+                },
+            },
+        },
+    },
     "FundingPlan": {
         "type": "object",
         "description": "財源の組み方1つ。金額は円未満切り捨て、実質負担 = 地方負担 − 交付税措置。利子は含まない。",
@@ -251,7 +279,12 @@ def openapi_document(server_url="/"):
                     "operationId": "finder",
                     "summary": "自治体の条件から使える支援策と金額を求める",
                     "parameters": [
-                        _query("municipality", "市区町村の識別子"),
+                        _query(
+                            "municipality",
+                            "市区町村・都道府県：全国地方公共団体コード（6桁または5桁。例：122386、12238）、名称またはよみ。"
+                            "名称が複数の団体に当てはまるときは400で、errors に候補の件数を返します。"
+                            "団体の種類を指定しなければ、各支援策をその年度の4月1日時点の団体区分で判定します",
+                        ),
                         _query("applicant_kind", "申請者の種類"),
                         _query("disadvantaged", "該当する条件不利地域", array=True),
                         _query("fiscal_index", "財政力指数（0以上3以下。例：0.45）"),
@@ -264,6 +297,20 @@ def openapi_document(server_url="/"):
                     "responses": {
                         "200": _json({"$ref": "#/components/schemas/FinderResult"}, "結果"),
                         "400": _json({"$ref": "#/components/schemas/FinderResult"}, "入力に誤り（errors に理由）"),
+                    },
+                }
+            },
+            "/api/municipalities/lookup/": {
+                "get": {
+                    "operationId": "municipalityLookup",
+                    "summary": "名称・よみ・地方公共団体コードから団体を探す（支援策を探す機能の入力補助）",
+                    "parameters": [_query("q", "名称、よみ（ひらがな・カタカナ）、または地方公共団体コード（5桁・6桁）")],
+                    "responses": {
+                        "200": _json({"$ref": "#/components/schemas/MunicipalityLookup"}, "当てはまる団体"),
+                        "400": _json(
+                            {"$ref": "#/components/schemas/MunicipalityLookup"},
+                            "入力が空、長すぎる、またはコードの桁数・検査数字の誤り（message に理由）",
+                        ),
                     },
                 }
             },

@@ -12,6 +12,7 @@ from search import views as search_views
 from seo import views as seo_views
 from seo.sitemap import PortalSitemap
 from supports import views as supports_views
+from taxonomy import api as taxonomy_api
 
 urlpatterns = [
     # Wagtail's own path for a password-protected page's form, matched first
@@ -35,6 +36,7 @@ urlpatterns = [
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/suggest", search_views.suggest_api, name="search_suggest"),
     path("api/supports/finder/", supports_views.finder_api, name="supports_finder_api"),
+    path("api/municipalities/lookup/", taxonomy_api.municipality_lookup_api, name="municipality_lookup"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
     # Nine digits at most: a larger number is no page, and SQLite cannot even compare it.

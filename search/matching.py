@@ -29,9 +29,14 @@ def kana_variant(term):
     if _HIRAGANA.fullmatch(term):
         return "".join(c if c == "ー" else chr(ord(c) + _KANA_SHIFT) for c in term)
     if _KATAKANA.fullmatch(term) and all(c == "ー" or ord(c) <= 0x30F4 for c in term):
-        # ヵ and ヶ (counters, place names) have no hiragana in common use.
-        return "".join(c if c == "ー" else chr(ord(c) - _KANA_SHIFT) for c in term)
+        return katakana_to_hiragana(term)
     return ""
+
+
+def katakana_to_hiragana(text):
+    """Katakana written as hiragana, every other character kept; ヵ and ヶ
+    (counters, place names) have no hiragana in common use and stay."""
+    return "".join(chr(ord(c) - _KANA_SHIFT) if "\u30a1" <= c <= "\u30f4" else c for c in text)
 
 
 def spellings(term, synonyms=None):

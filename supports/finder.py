@@ -15,7 +15,8 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from cases.models import CaseMunicipality, CaseStudyPage
-from taxonomy.models import Field, Municipality
+from taxonomy.kinds import REFERENCE_DATE, fiscal_year_start
+from taxonomy.models import Field, Municipality, MunicipalityKind
 
 from .eligibility import (
     APPLICANT_KIND_LABELS,
@@ -49,6 +50,11 @@ CSV_HEADER = (
     "財源の組み方（実質負担の最も少ないもの）", "国庫補助額（円）", "地方債（円）", "一般財源等（円）",
     "うち交付税措置（円）", "実質負担額（円）", "実質負担の割合", "ほかの財源の組み方", "財源の注記",
 )
+KIND_REFERENCE = (
+    f"団体区分は{REFERENCE_DATE.year}年{REFERENCE_DATE.month}月{REFERENCE_DATE.day}日時点"
+    "（総務省の中核市・施行時特例市の一覧による）"
+)
+KIND_LABELS = dict(MunicipalityKind.choices)
 # Programs with subsidies paid as money: the ones whose local share a bond can finance.
 _SUBSIDY_METHODS = frozenset({"rate", "fixed"})
 
@@ -79,7 +85,7 @@ class FinderData:
 
 def load_finder_data() -> FinderData:
     return FinderData(
-        municipalities=list(Municipality.objects.select_related("prefecture__block")),
+        municipalities=list(Municipality.objects.select_related("prefecture__block").prefetch_related("kind_changes")),
         fields=list(Field.objects.all()),
         programs=list(
             SupportProgramPage.objects.live().public().order_by("-fiscal_year", "path").prefetch_related("fields")
@@ -121,6 +127,7 @@ class FinderQuery:
     support_kinds: tuple[str, ...] = ()
     include_past: bool = True
     sort: str = ""
+    kind_from_municipality: bool = False
 
     @classmethod
     def from_cleaned_data(cls, data) -> FinderQuery:
@@ -138,7 +145,24 @@ class FinderQuery:
             support_kinds=tuple(data["support_kind"]),
             include_past=data["years"] == YEARS_ALL,
             sort=data["sort"],
+            kind_from_municipality=data.get("kind_from_municipality", False),
         )
+
+    def applicant_for(self, program) -> tuple[Applicant, str]:
+        """The applicant as it stood on 1 April of the program's fiscal year,
+        and a note when its kind then differs from the reference day's. A kind
+        the user chose is used as given."""
+        if not self.kind_from_municipality:
+            return self.applicant, ""
+        day = fiscal_year_start(program.fiscal_year)
+        kind = self.municipality.kind_on(day)
+        if kind == self.applicant.kind:
+            return self.applicant, ""
+        note = (
+            f"{program.fiscal_year}年度は、{day.year}年4月1日時点の区分「{KIND_LABELS[kind]}」で判定しました"
+            f"（{REFERENCE_DATE.year}年4月1日時点は{KIND_LABELS[self.applicant.kind]}）"
+        )
+        return replace(self.applicant, kind=kind), note
 
     @property
     def subject(self) -> str:
@@ -163,9 +187,18 @@ class FinderQuery:
         """The input as the page restates it, so a printout says whom it was for."""
         applicant = self.applicant
         items = []
-        if self.municipality:
-            items.append(("市区町村・都道府県", str(self.municipality)))
-        items.append(("団体の種類", APPLICANT_KIND_LABELS[applicant.kind]))
+        municipality = self.municipality
+        if municipality:
+            items.append(("市区町村・都道府県", str(municipality)))
+            items.append(("地方公共団体コード", municipality.lg_code))
+            items.append(("地域ブロック", municipality.prefecture.block.name))
+        kind = APPLICANT_KIND_LABELS[applicant.kind]
+        if self.kind_from_municipality:
+            kind += (
+                f"（{municipality}の区分から設定。{KIND_REFERENCE}。各支援策はその年度の4月1日時点の区分で判定します。"
+                "違う場合は「団体の種類」で選び直してください）"
+            )
+        items.append(("団体の種類", kind))
         items.append(("条件不利地域", _labels(applicant.disadvantaged, DISADVANTAGED_LABELS) or "該当なし"))
         items.append(
             ("財政力指数", format_decimal(applicant.fiscal_index) if applicant.fiscal_index is not None else "未入力")
@@ -191,11 +224,14 @@ class FinderQuery:
             if municipality is None
             else {
                 "id": municipality.pk,
+                "code": municipality.lg_code,
                 "name": municipality.name,
                 "prefecture": municipality.prefecture.name,
                 "block": municipality.prefecture.block.name,
                 "kind": municipality.kind,
+                "kind_reference_date": REFERENCE_DATE.isoformat(),
             },
+            "kind_from_municipality": self.kind_from_municipality,
             "applicant_kind": applicant.kind,
             "applicant_kind_label": APPLICANT_KIND_LABELS[applicant.kind],
             "disadvantaged": [key for key in DISADVANTAGED_LABELS if key in applicant.disadvantaged],
@@ -290,6 +326,7 @@ class ProgramResult:
     status: str
     reasons: tuple[str, ...]
     schedule: str = ""
+    applicant_kind: str = ""
     rule_label: str = ""
     rule_note: str = ""
     amounts: tuple[AmountRow, ...] = ()
@@ -322,6 +359,7 @@ class ProgramResult:
             "slug": self.program.slug,
             "url": url_for(self.program),
             "fiscal_year": self.program.fiscal_year,
+            "applicant_kind": self.applicant_kind,
             "schedule": self.schedule,
             "status": self.status,
             "status_label": self.status_label,
@@ -392,18 +430,22 @@ def _result(program, evaluation, schedule="") -> ProgramResult:
 def evaluate_program(program, query: FinderQuery, today: datetime.date, routes=None) -> ProgramResult:
     schedule = schedule_label(program, today)
     routes = routes or {}
+    applicant, kind_note = query.applicant_for(program)
+    notes = (kind_note,) if kind_note else ()
     try:
         rules = program.rule_objects()
     except ValueError:
         # The rule blocks do not yet refuse every inconsistent combination
         # (e.g. 補助率 chosen without a rate); one bad page must not take the
         # finder down for everyone.
-        return ProgramResult(program, UNKNOWN, (BROKEN_RULES_REASON,), schedule)
+        return ProgramResult(program, UNKNOWN, (*notes, BROKEN_RULES_REASON), schedule, applicant.kind)
     if not rules:
-        return ProgramResult(program, UNKNOWN, (NO_RULES_REASON,), schedule)
-    evaluation = evaluate(query.applicant, rules, query.cost_yen)
+        return ProgramResult(program, UNKNOWN, (*notes, NO_RULES_REASON), schedule, applicant.kind)
+    evaluation = evaluate(applicant, rules, query.cost_yen)
     result = _result(program, evaluation, schedule)
-    result.funding = program_funding(evaluation, query.applicant, query.cost_yen, routes.get(program.pk, ()))
+    result.reasons = (*notes, *result.reasons)
+    result.applicant_kind = applicant.kind
+    result.funding = program_funding(evaluation, applicant, query.cost_yen, routes.get(program.pk, ()))
     return result
 
 

@@ -4,14 +4,16 @@ Amounts and fiscal indices are typed the way Japanese pages write them
 ("３,０００万円", "０．３５"), so they are plain text fields normalised through
 supports/money.py; Django's number fields would reject them.  The choices that
 come from the database (市区町村, 分野, 前提条件) are passed in already loaded, so
-building and validating the form costs no query."""
+building and validating the form costs no query.
+
+The 市区町村 is typed, not picked from 1,788 options: a name, a よみ or a code,
+read by taxonomy.lookup. One exact match is taken; several are offered back
+as choices (``municipality_lookup``), which is a form error the page shows
+as a list of links."""
 
 from django import forms
-from django.forms.utils import flatatt
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
-from taxonomy.choices import municipality_choices
+from taxonomy.lookup import MAX_QUERY_LENGTH, TOO_LONG_MESSAGE, find_bodies
 
 from .eligibility import APPLICANT_KIND_LABELS, DISADVANTAGED_LABELS, LOCAL_GOVERNMENT_KINDS
 from .models import SupportKind
@@ -25,28 +27,15 @@ SMALL_YES = "yes"
 SMALL_NO = "no"
 
 NOT_IN_LIST = "選択肢にない値が含まれています。一覧から選んでください。"
+# Row ids have at most four digits; codes have five or six.
+LEGACY_ID_DIGITS = 4
 
 
-class PlainSelect(forms.Select):
-    """A select rendered in Python: Django renders each option through a
-    template, a cost that grows with the municipality list (one option per
-    body). The markup is the one Django's templates write."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
-        for group, options, _ in widget["optgroups"]:
-            if group:
-                parts.append(format_html('<optgroup label="{}">', group))
-            parts.extend(
-                format_html('<option value="{}"{}>{}</option>', option["value"], flatatt(option["attrs"]),
-                            option["label"])
-                for option in options
-            )
-            if group:
-                parts.append("</optgroup>")
-        parts.append("</select>")
-        return mark_safe("".join(parts))
+def kinds_held(municipality):
+    """Every kind the body had over the recorded years: naming one of them
+    (福島市 as 市 for FY2017) is a choice, not a contradiction."""
+    changes = municipality.kind_changes.all()
+    return {municipality.kind, *(c.before for c in changes), *(c.after for c in changes)}
 
 
 class CheckboxesField(forms.MultipleChoiceField):
@@ -122,12 +111,14 @@ class ApplicantForm(forms.Form):
 
 
 class FinderForm(ApplicantForm):
-    municipality = forms.ChoiceField(
+    municipality = forms.CharField(
         label="市区町村・都道府県",
         required=False,
-        widget=PlainSelect,
-        help_text="選ぶと団体の種類と地域ブロックが決まります。一覧にない団体は「団体の種類」を選んでください。",
-        error_messages={"invalid_choice": "選択された市区町村は登録されていません。一覧から選んでください。"},
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "class": "js-municipality"}),
+        help_text="名称（例：いすみ市）、よみ（ひらがな・カタカナ）、または地方公共団体コード（例：122386、12238）で探せます。"
+        "団体の種類と地域ブロックは選んだ団体から決まります。",
+        error_messages={"max_length": TOO_LONG_MESSAGE},
     )
     small_municipality = forms.ChoiceField(
         label="小規模地方公共団体に該当するか（市の場合）",
@@ -168,14 +159,32 @@ class FinderForm(ApplicantForm):
             data = data.copy()
             data["years"] = YEARS_ALL
         super().__init__(data, initial={"years": YEARS_ALL}, label_suffix="")
-        self._municipalities = {str(m.pk): m for m in municipalities}
-        self.fields["municipality"].choices = [("", "選択しない"), *municipality_choices(municipalities)]
+        self._municipalities = municipalities
+        self.municipality_lookup = None
         self._fields = {f.slug: f for f in fields}
         self.fields["field"].choices = [(f.slug, f.name) for f in fields]
         self.fields["prerequisites"].choices = [(p, p) for p in prerequisites]
 
     def clean_municipality(self):
-        return self._municipalities.get(self.cleaned_data["municipality"])
+        text = self.cleaned_data["municipality"].strip()
+        if not text:
+            return None
+        if text.isascii() and text.isdigit() and len(text) <= LEGACY_ID_DIGITS:
+            # Links and alert profiles saved before the text search carry the row id.
+            found = next((m for m in self._municipalities if str(m.pk) == text), None)
+            if found is None:
+                raise forms.ValidationError(f"「{text}」に当てはまる団体は見つかりませんでした。")
+            return found
+        lookup = find_bodies(text, self._municipalities)
+        if lookup.chosen is not None:
+            return lookup.chosen
+        if not lookup.matches:
+            raise forms.ValidationError(lookup.message)
+        self.municipality_lookup = lookup
+        more = f"（一致の度合いが高い順に{len(lookup.matches)}件を表示）" if lookup.truncated else ""
+        raise forms.ValidationError(
+            lookup.message or f"「{text}」に当てはまる団体が{lookup.total}件あります{more}。候補から選んでください。"
+        )
 
     def clean_small_municipality(self):
         return {SMALL_YES: True, SMALL_NO: False}.get(self.cleaned_data["small_municipality"])
@@ -193,11 +202,12 @@ class FinderForm(ApplicantForm):
         municipality, kind = data.get("municipality"), data.get("applicant_kind")
         if "municipality" in self.errors or "applicant_kind" in self.errors:
             return data
+        data["kind_from_municipality"] = municipality is not None and not kind
         if municipality is None and not kind:
-            self.add_error("municipality", "市区町村を選ぶか、団体の種類を選んでください。")
+            self.add_error("municipality", "市区町村を入力するか、団体の種類を選んでください。")
         elif municipality is not None and not kind:
             data["applicant_kind"] = municipality.kind
-        elif municipality is not None and kind in LOCAL_GOVERNMENT_KINDS and kind != municipality.kind:
+        elif municipality is not None and kind in LOCAL_GOVERNMENT_KINDS and kind not in kinds_held(municipality):
             actual = municipality.get_kind_display()
             self.add_error(
                 "applicant_kind",

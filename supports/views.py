@@ -41,9 +41,19 @@ def _render_page(request, index_page, outcome):
         "csv_url": f"{index_page.url}{index_page.reverse_subpage('finder_csv')}?{query}",
         "api_url": f"{reverse('supports_finder_api')}?{query}",
         "show_past_query": _query_with(request.GET, years=YEARS_ALL),
+        "municipality_choices": _municipality_choices(request, outcome.form),
+        "lookup_url": reverse("municipality_lookup"),
     }
     status = 400 if outcome.form.errors else 200
     return TemplateResponse(request, "supports/finder_page.html", context, status=status)
+
+
+def _municipality_choices(request, form):
+    """The bodies a typed name found, each a link that keeps the rest of the input."""
+    lookup = form.municipality_lookup
+    if lookup is None:
+        return []
+    return [(body, "?" + _query_with(request.GET, municipality=body.lg_code)) for body in lookup.matches]
 
 
 def finder_csv(request, index_page):

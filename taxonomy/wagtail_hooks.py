@@ -1,6 +1,8 @@
 from wagtail import hooks
+from wagtail_modeladmin.helpers.search import BaseSearchHandler
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
+from .admin_search import search_bodies
 from .models import Field, Municipality, Prefecture, RegionBlock
 from .views import municipality_chooser_viewset
 
@@ -36,12 +38,18 @@ class PrefectureAdmin(ModelAdmin):
     search_fields = ("name", "slug", "code")
 
 
+class MunicipalitySearchHandler(BaseSearchHandler):
+    def search_queryset(self, queryset, search_term, **kwargs):
+        return search_bodies(queryset, search_term)
+
+
 class MunicipalityAdmin(ModelAdmin):
     model = Municipality
     menu_icon = "home"
     list_display = ("name", "kana", "prefecture", "kind", "lg_code")
     list_filter = ("kind", "prefecture__block", "prefecture")
-    search_fields = ("name", "kana", "prefecture__name", "lg_code")
+    # Read like the finder's field: either kana script, the prefecture with the name, or a code.
+    search_handler_class = MunicipalitySearchHandler
     list_select_related = ("prefecture",)
     list_per_page = 50
 

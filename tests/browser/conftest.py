@@ -201,6 +201,14 @@ def page(context):
 
 
 @pytest.fixture
+def no_js_page(chromium, portal):
+    context = chromium.new_context(base_url=portal, java_script_enabled=False, locale="ja-JP")
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def screenshot(request):
     """Save the journey's last step where a reviewer can look at it."""
 

@@ -89,7 +89,8 @@ def test_similar_cases_are_linked(client):
         ({"applicant_kind": "town", "fiscal_index": "-1"}, "fiscal_index", "財政力指数は0以上3以下の数値"),
         ({"applicant_kind": "town", "fiscal_index": "abc"}, "fiscal_index", "財政力指数は0以上3以下の数値"),
         ({"applicant_kind": "town", "cost": "三千万"}, "cost", "金額で入力してください"),
-        ({"municipality": "999999"}, "municipality", "登録されていません"),
+        ({"municipality": "999999"}, "municipality", "検査数字"),
+        ({"municipality": "存在しない町"}, "municipality", "見つかりませんでした"),
     ],
 )
 def test_bad_input_on_the_page_is_a_400_with_the_error_by_the_field(client, params, field, message):
