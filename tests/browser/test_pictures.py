@@ -54,14 +54,6 @@ def test_the_map_follows_the_facet_form_when_javascript_refreshes_the_list(page)
     assert refreshed == tile_labels(page) != unfiltered
 
 
-@pytest.fixture
-def no_js_page(chromium, portal):
-    context = chromium.new_context(base_url=portal, java_script_enabled=False, locale="ja-JP")
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
-
-
 def test_a_tile_narrows_the_list_without_javascript_and_keeps_the_other_filters(no_js_page):
     page = no_js_page
     page.goto("/cases/?field=agriculture")
