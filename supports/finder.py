@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from cases.models import CaseMunicipality, CaseStudyPage
 from taxonomy.kinds import REFERENCE_DATE, fiscal_year_start
-from taxonomy.models import Field, Municipality, MunicipalityKind
+from taxonomy.models import Field, Municipality, MunicipalityKind, directory_entries
 
 from .eligibility import (
     APPLICANT_KIND_LABELS,
@@ -85,7 +85,7 @@ class FinderData:
 
 def load_finder_data() -> FinderData:
     return FinderData(
-        municipalities=list(Municipality.objects.select_related("prefecture__block").prefetch_related("kind_changes")),
+        municipalities=directory_entries(),
         fields=list(Field.objects.all()),
         programs=list(
             SupportProgramPage.objects.live().public().order_by("-fiscal_year", "path").prefetch_related("fields")

@@ -4,7 +4,9 @@ Amounts and fiscal indices are typed the way Japanese pages write them
 ("３,０００万円", "０．３５"), so they are plain text fields normalised through
 supports/money.py; Django's number fields would reject them.  The choices that
 come from the database (市区町村, 分野, 前提条件) are passed in already loaded, so
-building and validating the form costs no query.
+building and validating the form costs no query but two: the chosen body
+itself, with its prefecture, block and dated kind changes. The others are
+light directory entries (taxonomy.lookup.Entry).
 
 The 市区町村 is typed, not picked from 1,788 options: a name, a よみ or a code,
 read by taxonomy.lookup. One exact match is taken; several are offered back
@@ -14,6 +16,7 @@ as a list of links."""
 from django import forms
 
 from taxonomy.lookup import MAX_QUERY_LENGTH, TOO_LONG_MESSAGE, find_bodies
+from taxonomy.models import Municipality
 
 from .eligibility import APPLICANT_KIND_LABELS, DISADVANTAGED_LABELS, LOCAL_GOVERNMENT_KINDS
 from .models import SupportKind
@@ -166,7 +169,18 @@ class FinderForm(ApplicantForm):
         self.fields["prerequisites"].choices = [(p, p) for p in prerequisites]
 
     def clean_municipality(self):
-        text = self.cleaned_data["municipality"].strip()
+        entry = self._find_municipality(self.cleaned_data["municipality"].strip())
+        if entry is None:
+            return None
+        found = (
+            Municipality.objects.select_related("prefecture__block").prefetch_related("kind_changes").filter(pk=entry.pk)
+        )
+        if not found:
+            # Deleted between the two reads.
+            raise forms.ValidationError(f"「{entry}」は登録されていません。")
+        return found[0]
+
+    def _find_municipality(self, text):
         if not text:
             return None
         if text.isascii() and text.isdigit() and len(text) <= LEGACY_ID_DIGITS:

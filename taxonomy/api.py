@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
 from .lookup import find_bodies
-from .models import Municipality
+from .models import directory_entries
 
 LOOKUP_LIMIT = 10
 
@@ -16,9 +16,9 @@ def body_as_dict(body):
         "label": str(body),
         "kana": body.kana,
         "prefecture": body.prefecture.name,
-        "block": body.prefecture.block.name,
+        "block": body.prefecture.block_name,
         "kind": body.kind,
-        "kind_label": body.get_kind_display(),
+        "kind_label": body.kind_label,
     }
 
 
@@ -27,9 +27,7 @@ def municipality_lookup_api(request):
     """One query whatever the number of bodies; a malformed query is a 400
     with the same shape and its reason in ``message``. Anonymous 200s are
     kept by the page cache like the other JSON."""
-    lookup = find_bodies(
-        request.GET.get("q", ""), list(Municipality.objects.select_related("prefecture__block")), LOOKUP_LIMIT
-    )
+    lookup = find_bodies(request.GET.get("q", ""), directory_entries(), LOOKUP_LIMIT)
     body = {
         "query": lookup.query,
         "total": lookup.total,

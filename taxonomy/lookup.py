@@ -189,3 +189,28 @@ def _designated_city_of_ward(code, bodies):
     city = max(cities, key=lambda body: body.lg_code, default=None)
     # The most wards a city has is 24 (大阪市 27102–27128).
     return city if city is not None and int(code[:5]) - int(city.lg_code[:5]) < _MAX_WARD_OFFSET else None
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    name: str
+    block_name: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A body as the lookup reads it: light enough to hold all 1,788 per
+    request (Municipality instances with their prefecture and block cost
+    over ten times as much to build)."""
+
+    pk: int
+    name: str
+    kana: str
+    lg_code: str
+    kind: str
+    kind_label: str
+    prefecture: Place
+
+    def __str__(self):
+        return self.name if self.kind == "prefecture" else f"{self.prefecture.name}{self.name}"

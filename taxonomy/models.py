@@ -137,6 +137,21 @@ class Municipality(index.Indexed, QuotedMixin):
         return kinds.kind_on(self.kind, [change.as_change() for change in self.kind_changes.all()], day)
 
 
+def directory_entries():
+    """Every body as a taxonomy.lookup.Entry, in one query."""
+    from .lookup import Entry, Place
+
+    labels = dict(MunicipalityKind.choices)
+    rows = Municipality.objects.values_list(
+        "pk", "name", "kana", "lg_code", "kind", "prefecture__code", "prefecture__name", "prefecture__block__name"
+    )
+    places = {}
+    return [
+        Entry(pk, name, kana, lg_code, kind, labels[kind], places.setdefault(code, Place(code, prefecture, block)))
+        for pk, name, kana, lg_code, kind, code, prefecture, block in rows
+    ]
+
+
 class MunicipalityKindChange(models.Model):
     """A dated change of 団体区分 (a move to 中核市, 市制施行), from the
     project's list taxonomy/data/city_status.json."""
