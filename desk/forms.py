@@ -8,7 +8,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 
-from taxonomy.choices import municipality_choices
+from taxonomy.lookup import find_bodies
 
 from .models import Topic
 
@@ -33,12 +33,17 @@ def fill_problem(token, min_seconds, now=None):
     return ""
 
 
+CANDIDATES = 5
+
+
 class EnquiryForm(forms.Form):
-    municipality = forms.ChoiceField(
+    municipality = forms.CharField(
         label="団体（市区町村・都道府県）",
         required=False,
-        help_text="一覧にない団体は、次の欄に団体名を入力してください。",
-        error_messages={"invalid_choice": "選択された団体は一覧にありません。一覧から選ぶか、団体名を入力してください。"},
+        max_length=100,
+        help_text="名称、よみ、または全国地方公共団体コード（例：いすみ市、いすみし、122386）。"
+        "広域連合など、地方公共団体でない団体は次の欄に団体名を入力してください。",
+        error_messages={"max_length": "団体は100文字以内で入力してください。"},
     )
     organisation = forms.CharField(
         label="団体名（一覧にない場合）", required=False, max_length=100,
@@ -76,17 +81,29 @@ class EnquiryForm(forms.Form):
     website = forms.CharField(label="ウェブサイト（入力しないでください）", required=False, max_length=200)
     started = forms.CharField(widget=forms.HiddenInput, max_length=100, required=False)
 
-    def __init__(self, *args, municipalities, **kwargs):
+    def __init__(self, *args, bodies, **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)
-        self._municipalities = {str(m.pk): m for m in municipalities}
-        self.fields["municipality"].choices = [("", "選択しない"), *municipality_choices(municipalities)]
+        self._bodies = bodies
         self.fields["email"].widget.attrs.update(autocomplete="email")
         self.fields["name"].widget.attrs.update(autocomplete="name")
         self.fields["organisation"].widget.attrs.update(autocomplete="organization")
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
 
     def clean_municipality(self):
-        return self._municipalities.get(self.cleaned_data["municipality"])
+        """The pk of the one body the text names (taxonomy.lookup, as the
+        finder reads it), or None when left empty; several or no bodies are
+        an error that says which to choose."""
+        text = self.cleaned_data["municipality"].strip()
+        if not text:
+            return None
+        found = find_bodies(text, self._bodies, limit=CANDIDATES)
+        if found.chosen:
+            return found.chosen.pk
+        if not found.matches:
+            raise forms.ValidationError(found.message)
+        names = "、".join(f"{body}（{body.kind_label}）" for body in found.matches)
+        more = "など" if found.truncated else ""
+        raise forms.ValidationError(f"「{text}」に当てはまる団体が複数あります：{names}{more}。都道府県名から入力するか、コードで指定してください。")
 
     def clean(self):
         data = super().clean()
@@ -98,5 +115,5 @@ class EnquiryForm(forms.Form):
         if problem:
             raise forms.ValidationError(problem)
         if not data.get("municipality") and not data.get("organisation", "").strip():
-            self.add_error("municipality", "団体を一覧から選ぶか、団体名を入力してください。")
+            self.add_error("municipality", "団体（市区町村・都道府県）か、団体名を入力してください。")
         return data

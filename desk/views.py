@@ -17,7 +17,7 @@ from wagtail.models import Page
 from cases.models import CaseStudyPage
 from home import digests
 from supports.models import SupportProgramPage
-from taxonomy.models import Municipality
+from taxonomy.models import directory_entries
 
 from . import mail
 from .forms import EnquiryForm, started_token
@@ -55,15 +55,15 @@ def _send_after_commit(enquiry):
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def enquiry_form(request):
-    municipalities = list(Municipality.objects.select_related("prefecture"))
+    bodies = directory_entries()
     if request.method != "POST":
         related = related_page(page_id(request.GET.get("page", "")))
         initial = {"started": started_token()}
         if related:
             initial.update(related=related.pk, topic=TOPIC_OF[type(related)])
-        form = EnquiryForm(initial=initial, municipalities=municipalities)
+        form = EnquiryForm(initial=initial, bodies=bodies)
         return TemplateResponse(request, "desk/enquiry_form.html", _context(form, related))
-    form = EnquiryForm(request.POST, municipalities=municipalities)
+    form = EnquiryForm(request.POST, bodies=bodies)
     related = related_page(page_id(request.POST.get("related", "")))
     context = _context(form, related)
     if not form.is_valid():
@@ -76,7 +76,7 @@ def enquiry_form(request):
     data = form.cleaned_data
     enquiry = Enquiry.objects.create(
         reference=new_reference(timezone.localdate()),
-        municipality=data["municipality"],
+        municipality_id=data["municipality"],
         organisation=data["organisation"].strip(),
         name=data["name"].strip(),
         email=data["email"],

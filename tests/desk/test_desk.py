@@ -25,9 +25,8 @@ def notify(settings):
 
 
 def _data(**values):
-    municipality = Municipality.objects.select_related("prefecture").exclude(kind="prefecture").first()
     return {
-        "municipality": str(municipality.pk),
+        "municipality": "122386",
         "organisation": "",
         "name": "情報 太郎",
         "email": "taro@example.lg.jp",
@@ -70,14 +69,28 @@ def test_an_enquiry_is_acknowledged_and_staff_notified(client, smtp_server, noti
     assert f"/admin/desk_enquiries/edit/{enquiry.pk}/" in body(staff)
 
 
+@pytest.mark.parametrize("typed", ["いすみ市", "イスミ", "ｲｽﾐｼ", "122386", "12238", "千葉県いすみ市"])
+def test_the_body_is_named_by_name_kana_or_code(client, smtp_server, django_capture_on_commit_callbacks, typed):
+    assert _send(client, django_capture_on_commit_callbacks, municipality=typed).status_code == 302
+    assert Enquiry.objects.get().municipality == Municipality.objects.get(lg_code="122386")
+
+
+def test_the_form_offers_no_list_of_every_body(client):
+    page = client.get("/desk/").content.decode()
+    assert page.count("<option") < 10 and 'name="municipality"' in page
+
+
 def test_free_text_organisation(client, smtp_server, django_capture_on_commit_callbacks):
     assert _send(client, django_capture_on_commit_callbacks, municipality="", organisation="〇〇広域連合").status_code == 302
     assert Enquiry.objects.get().organisation_name == "〇〇広域連合"
 
 
 @pytest.mark.parametrize("values,message", [
-    ({"municipality": "", "organisation": ""}, "団体を一覧から選ぶか"),
-    ({"municipality": "99999999"}, "一覧にありません"),
+    ({"municipality": "", "organisation": ""}, "団体（市区町村・都道府県）か、団体名を入力してください"),
+    ({"municipality": "存在しない村"}, "当てはまる団体は見つかりませんでした"),
+    ({"municipality": "府中"}, "当てはまる団体が複数あります：東京都府中市（市）、広島県府中市（市）"),
+    ({"municipality": "122387"}, "検査数字"),
+    ({"municipality": "あ" * 101}, "100文字以内"),
     ({"consent": ""}, "同意が必要です"),
     ({"question": "あ" * 4001}, "4000文字以内"),
     ({"email": "x"}, "形式が正しくありません"),
