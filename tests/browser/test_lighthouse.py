@@ -19,6 +19,9 @@ PAGES = {
     "program": "/supports/iot-jisso-2017/",
     "finder": "/supports/finder/?municipality=4&disadvantaged=depopulated&cost=３０００万円",
     "calendar": "/seminars/2018/02/",
+    # 室蘭市, a founder of 地域IoT官民ネット: a municipality page worth indexing.
+    "municipality": "/regions/hokkaido/hokkaido/室蘭市/",
+    "prefecture": "/regions/hokkaido/hokkaido/",
 }
 # Lighthouse gives up on a page that paints nothing or stops answering within
 # its own time limits; on a busy two-core machine that is the machine, not the
