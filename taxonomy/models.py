@@ -171,7 +171,8 @@ class MunicipalityKindChange(models.Model):
         verbose_name_plural = "団体区分の移行"
 
     def __str__(self):
-        return f"{self.municipality}: {self.get_before_display()}→{self.get_after_display()}（{self.date:%Y年%-m月%-d日}）"
+        day = self.date
+        return f"{self.municipality}: {self.get_before_display()}→{self.get_after_display()}（{day.year}年{day.month}月{day.day}日）"
 
     def as_change(self):
         return kinds.KindChange(self.date, self.before, self.after)
