@@ -55,15 +55,15 @@ def _send_after_commit(enquiry):
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def enquiry_form(request):
-    bodies = directory_entries()
     if request.method != "POST":
         related = related_page(page_id(request.GET.get("page", "")))
         initial = {"started": started_token()}
         if related:
             initial.update(related=related.pk, topic=TOPIC_OF[type(related)])
-        form = EnquiryForm(initial=initial, bodies=bodies)
+        # An unbound form never looks a body up: the directory is read on POST only.
+        form = EnquiryForm(initial=initial, bodies=())
         return TemplateResponse(request, "desk/enquiry_form.html", _context(form, related))
-    form = EnquiryForm(request.POST, bodies=bodies)
+    form = EnquiryForm(request.POST, bodies=directory_entries())
     related = related_page(page_id(request.POST.get("related", "")))
     context = _context(form, related)
     if not form.is_valid():
