@@ -471,7 +471,14 @@ def _offer_sentence(rule: Rule, applicant: Applicant, met: list[_Clause]) -> str
     if len(rule.options) > 1:
         offer = "または".join(describe_option(option, short=True) for option in rule.options) + "を選べます"
     elif rule.options:
-        offer = f"{describe_option(rule.options[0])}の対象です"
+        option = rule.options[0]
+        if option.method != "none":
+            offer = f"{describe_option(option)}の対象です"
+        elif option.note:
+            # A note is the document's own clause (「…を行う」): quoted, it reads as the thing offered.
+            offer = f"「{option.note}」の対象です"
+        else:
+            offer = f"対象です（{METHOD_LABELS['none']}）"
     else:
         offer = "対象です"
     if met:

@@ -227,6 +227,15 @@ def test_unmet_conditions_are_listed_per_rule():
     )
 
 
+def test_a_non_monetary_offer_is_quoted_as_the_documents_clause():
+    """「…を行うの対象です」 is not Japanese; the note is quoted as the thing offered."""
+    advice = Rule.from_dict(rule("相談", ["town"], [option("none", note="政府CIO等が現地に直接赴き、相談対応アドバイスを行う")]))
+    result = evaluate(Applicant(kind="town"), [advice], None)
+    assert result.reasons == ("町は「政府CIO等が現地に直接赴き、相談対応アドバイスを行う」の対象です",)
+    plain = Rule.from_dict(rule("交付なし", ["town"], [option("none")]))
+    assert evaluate(Applicant(kind="town"), [plain], None).reasons == ("町は対象です（金銭の交付なし）",)
+
+
 def test_no_rules_is_ineligible():
     result = evaluate(Applicant(kind="town"), [], 1_000)
     assert result.status == "ineligible"
