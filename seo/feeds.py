@@ -6,13 +6,13 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.http import urlencode
 from wagtail.models import Page
 
+from core.querystring import url_with_query
 from search import service
+from search.registry import kind_labels
 
 SITE_NAME = "ICT地域活性化ポータル"
-KIND_TITLES = {"case": "事例", "program": "支援策"}
 # Parameters that change how a state is shown, not what it contains.
 PRESENTATION = ("page", "sort")
 
@@ -25,8 +25,7 @@ def feed_params(params, fixed=None):
 
 
 def feed_url(params, fixed=None):
-    pairs = feed_params(params, fixed)
-    return reverse("search_feed") + (f"?{urlencode(pairs)}" if pairs else "")
+    return url_with_query(reverse("search_feed"), feed_params(params, fixed))
 
 
 # Kinds stored as Wagtail pages; seminars and awards are snippets whose ids
@@ -47,7 +46,7 @@ def _last_published(hits):
 
 def _title(result):
     kinds = result.query.fixed.get("kind") or result.query.filters.get("kind") or ()
-    subject = "・".join(KIND_TITLES.get(kind, kind) for kind in kinds) if len(kinds) == 1 else "新着情報"
+    subject = "・".join(kind_labels().get(kind, kind) for kind in kinds) if len(kinds) == 1 else "新着情報"
     selections = [f"{facet.label}：{'・'.join(facet.selected_labels)}" for facet in result.facets if facet.has_selection]
     text = f"「{result.query.text}」" if result.query.text else ""
     return f"{SITE_NAME} {text}{subject}" + (f"（{'、'.join(selections)}）" if selections else "")

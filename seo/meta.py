@@ -3,7 +3,6 @@ title, description, canonical URL, preview image and JSON-LD. Plain
 functions of the template context, so every page type shares one rule."""
 
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.http import urlencode
 
 from . import structured_data
@@ -105,24 +104,19 @@ def breadcrumbs(request, context):
     return crumbs if len(crumbs) > 1 else []
 
 
-def json_ld(request, context, canonical, image):
-    """The schema.org objects for the page (seminar Events come from the
-    seminar view itself)."""
-    from cases.models import CaseStudyPage
-    from home.models import HomePage
-    from supports.models import SupportProgramPage
+def shows_the_page_itself(context):
+    """False where a route of the page shows something else (a seminar, an
+    award edition), which its own view describes."""
+    return context.get("seminar") is None and context.get("award") is None
 
+
+def json_ld(request, context, canonical, image):
+    """The schema.org objects for the page: what its type says of itself
+    (its `json_ld()`, declared by its app), then the breadcrumbs."""
     page = context.get("page")
-    site_url = request.build_absolute_uri("/")
     data = []
-    if isinstance(page, HomePage):
-        data.append(structured_data.website(site_url, request.build_absolute_uri(reverse("search"))))
-        data.append(structured_data.organization(site_url, request.build_absolute_uri(static(DEFAULT_IMAGE))))
-    elif context.get("seminar") is None and context.get("award") is None:
-        if isinstance(page, CaseStudyPage):
-            data.append(structured_data.case_article(page, canonical, image))
-        elif isinstance(page, SupportProgramPage):
-            data.append(structured_data.support_program(page, canonical))
+    if shows_the_page_itself(context) and hasattr(page, "json_ld"):
+        data += page.json_ld(request, canonical, image)
     crumbs = breadcrumbs(request, context)
     if crumbs:
         data.append(structured_data.breadcrumb_list(crumbs))
@@ -153,14 +147,14 @@ def head(context):
     page = context.get("page")
     canonical = canonical_url(request, context)
     image = image_url(request, page)
-    is_article = context.get("seminar") is None and type(page).__name__ == "CaseStudyPage"
+    og_type = getattr(page, "og_type", "website") if shows_the_page_itself(context) else "website"
     return {
         "title": subject_title(context),
         "document_title": document_title(context),
         "description": description(context),
         "canonical": canonical,
         "image": image,
-        "og_type": "article" if is_article else "website",
+        "og_type": og_type,
         "feed_url": _feed_url(context),
         "shortlink": _shortlink(request, page),
         "json_ld": [structured_data.script_tag(item) for item in json_ld(request, context, canonical, image)],

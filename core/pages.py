@@ -41,7 +41,7 @@ class RoutedSnippetMixin:
         return self.path_under(page.get_url(request)) if page else None
 
     @classmethod
-    def search_context(cls):
+    def routing_context(cls):
         """One lookup of the routing page for a whole batch of documents."""
         page = cls.routing_page()
         return {"routing_url": page.get_url() if page else None}
@@ -49,6 +49,22 @@ class RoutedSnippetMixin:
     @property
     def url(self):
         return self.get_url()
+
+
+class RoutingPageMixin:
+    """The page that shows a RoutedSnippetMixin model's items under URLs of
+    its own: the sitemap lists those items with the page, in one query."""
+
+    routed_model = ""  # "app_label.ModelName"
+
+    def get_sitemap_urls(self, request=None):
+        from django.apps import apps
+
+        base = self.get_full_url(request)
+        items = apps.get_model(self.routed_model).objects.public().order_by("pk")
+        return super().get_sitemap_urls(request) + [
+            {"location": item.path_under(base), "lastmod": item.last_published_at} for item in items
+        ]
 
 
 class SectionPage(Page):
