@@ -141,6 +141,9 @@ class Award(
     def __str__(self):
         return self.heading
 
+    def meta_description(self):
+        return self.summary
+
     def clean(self):
         super().clean()
         errors = {}
@@ -201,7 +204,7 @@ class Award(
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
         page = self.routing_page()
-        context.update(page=page, award=self, archive_url=page.get_url(request) if page else "/")
+        context.update(page=page, award=self, routed_item=self, archive_url=page.get_url(request) if page else "/")
         return context
 
 class AwardResult(Orderable, ClusterableModel):
@@ -291,6 +294,7 @@ class AwardArchivePage(RoutingPageMixin, RoutablePageMixin, SectionPage):
             raise Http404("お探しの表彰は見つかりませんでした。")
         context = {
             "award": award,
+            "routed_item": award,
             "compilation": _first_compilation(Award.objects.public().filter(kind=AwardKind.COMPILATION)),
             "archive_url": self.get_url(request),
         }

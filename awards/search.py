@@ -49,7 +49,7 @@ def award_dependents(award):
 SEARCH_TYPES = (
     SearchType(
         "award", "表彰", "awards.Award", award_document,
-        prepare=prepare, context=Award.routing_context, dependents=award_dependents,
+        prepare=prepare, context=Award.routing_context, dependents=award_dependents, text_keys=("winners",),
     ),
 )
 FACETS = (

@@ -26,7 +26,10 @@ class RoutedSnippetMixin:
     """A snippet whose public page is a route of a single listing page (the
     calendar, the award archive): its URL follows that page wherever an
     editor moves or renames it. Subclasses name the page model and say where
-    below it they live (`path_under`)."""
+    below it they live (`path_under`).
+
+    The view that shows one puts it in its context as `routed_item`; the
+    <head> then names it (`str()`) and describes it (`meta_description()`)."""
 
     routing_page_model = ""  # "app_label.ModelName"
 

@@ -274,6 +274,9 @@ class Seminar(
     def description_text(self):
         return html_text(self.description)
 
+    def meta_description(self):
+        return " ".join(filter(None, [self.schedule_label(), self.place_label(), self.description_text()]))
+
     # URLs
 
     def path_under(self, calendar_url):

@@ -40,7 +40,10 @@ def seminar_document(seminar, routing_url=None):
 
 
 SEARCH_TYPES = (
-    SearchType("seminar", "セミナー", "events.Seminar", seminar_document, prepare=prepare, context=Seminar.routing_context),
+    SearchType(
+        "seminar", "セミナー", "events.Seminar", seminar_document,
+        prepare=prepare, context=Seminar.routing_context, text_keys=("venue",),
+    ),
 )
 FACETS = (
     TermsFacet("seminar_kind", "セミナーの種類", order=Order.EDITORIAL, labels=lambda: dict(SeminarKind.choices)),

@@ -141,6 +141,7 @@ def detail_context(page, request, seminar):
     return {
         "page": page,
         "seminar": seminar,
+        "routed_item": seminar,
         "calendar_url": calendar_url,
         "today": calendar.today(),
         "json_ld": event_json_ld(seminar, request.build_absolute_uri(seminar.path_under(calendar_url))),

@@ -11,7 +11,9 @@ from wagtail.models import DraftStateMixin, Page
 from . import registry
 from .normalize import normalize
 
-TEXT_KEYS = ("title", "summary", "body", "municipalities", "tags", "implementers", "ministry", "venue", "winners")
+# The keys every document's searchable text is made of; a type adds its own
+# (SearchType.text_keys).
+TEXT_KEYS = ("title", "summary", "body", "municipalities", "tags")
 
 
 def indexed_models():
@@ -63,7 +65,7 @@ def build_document(instance, search_type=None, **context):
     search_type = search_type or registry.type_of(instance)
     doc = dict(search_type.document(instance, **context))
     doc["key"] = document_key(instance)
-    doc["search_text"] = normalize(" ".join(_flatten(doc.get(k)) for k in TEXT_KEYS))
+    doc["search_text"] = normalize(" ".join(_flatten(doc.get(k)) for k in TEXT_KEYS + search_type.text_keys))
     doc["title_sort"] = normalize(doc["title"])
     doc["facets"] = {facet.name: facet.values(doc) for facet in registry.facets() if not facet.window}
     return doc

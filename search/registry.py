@@ -36,7 +36,9 @@ class SearchType:
     and the keys of the type's own facets); `prepare(queryset)` prefetches
     what documents read and `context()` gives what a batch of them shares, so
     a rebuild costs a few queries per type rather than per item.
-    `dependents(instance)` are the items whose documents quote this one."""
+    `dependents(instance)` are the items whose documents quote this one;
+    `text_keys` are the type's own keys searched as text, after the shared
+    ones (search.documents.TEXT_KEYS)."""
 
     kind: str
     label: str
@@ -45,6 +47,7 @@ class SearchType:
     prepare: Callable = _unchanged
     context: Callable = _no_context
     dependents: Callable = _nothing
+    text_keys: tuple = ()
 
     def model_class(self):
         return apps.get_model(self.model)

@@ -14,15 +14,14 @@ DESCRIPTION_LENGTH = 160
 
 
 def subject_title(context):
-    """The thing the page is about: a seminar or award edition shown by a
-    routable page comes before the page itself; a view that is not a page
-    names its subject with `seo_title`."""
+    """The thing the page is about: an item shown by a route of the page
+    (`routed_item`: a seminar, an award edition) comes before the page
+    itself; a view that is not a page names its subject with `seo_title`."""
     if context.get("seo_title"):
         return context["seo_title"]
-    for name, attribute in (("seminar", "title"), ("award", "heading")):
-        item = context.get(name)
-        if item is not None:
-            return getattr(item, attribute)
+    item = context.get("routed_item")
+    if item is not None:
+        return str(item)
     page = context.get("page")
     if page is not None and page.depth > 2:
         return page.seo_title or page.title
@@ -46,13 +45,11 @@ def document_title(context):
 
 
 def description(context):
-    seminar, award, page = context.get("seminar"), context.get("award"), context.get("page")
+    item, page = context.get("routed_item"), context.get("page")
     if context.get("seo_description"):
         text = context["seo_description"]
-    elif seminar is not None:
-        text = " ".join(filter(None, [seminar.schedule_label(), seminar.place_label(), seminar.description_text()]))
-    elif award is not None:
-        text = award.summary
+    elif item is not None:
+        text = item.meta_description()
     elif page is not None and hasattr(page, "meta_description"):
         text = page.meta_description()
     elif page is not None:
@@ -89,7 +86,7 @@ def image_url(request, page):
 
 def breadcrumbs(request, context):
     """[(name, absolute url)] like the visible breadcrumbs: the page's
-    ancestors below the root, the page, then a seminar or award it shows."""
+    ancestors below the root, the page, then the item a route of it shows."""
     if context.get("seo_crumbs"):
         return [(name, request.build_absolute_uri(path)) for name, path in context["seo_crumbs"]]
     page = context.get("page")
@@ -97,17 +94,16 @@ def breadcrumbs(request, context):
         return []
     pages = [*page.get_ancestors()[1:], page]
     crumbs = [(p.title, request.build_absolute_uri(p.url)) for p in pages]
-    for name, attribute in (("seminar", "title"), ("award", "heading")):
-        item = context.get(name)
-        if item is not None:
-            crumbs.append((getattr(item, attribute), request.build_absolute_uri(request.path)))
+    item = context.get("routed_item")
+    if item is not None:
+        crumbs.append((str(item), request.build_absolute_uri(request.path)))
     return crumbs if len(crumbs) > 1 else []
 
 
 def shows_the_page_itself(context):
-    """False where a route of the page shows something else (a seminar, an
-    award edition), which its own view describes."""
-    return context.get("seminar") is None and context.get("award") is None
+    """False where a route of the page shows an item of its own (a seminar,
+    an award edition), which its own view describes."""
+    return context.get("routed_item") is None
 
 
 def json_ld(request, context, canonical, image):

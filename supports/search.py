@@ -34,7 +34,9 @@ def program_document(program):
     }
 
 
-SEARCH_TYPES = (SearchType("program", "支援策", "supports.SupportProgramPage", program_document, prepare=prepare),)
+SEARCH_TYPES = (SearchType(
+        "program", "支援策", "supports.SupportProgramPage", program_document, prepare=prepare, text_keys=("ministry",)
+    ),)
 FACETS = (
     TermsFacet("support_kind", "支援の種類", labels=lambda: dict(SupportKind.choices)),
     TermsFacet("ministry", "所管"),

@@ -27,3 +27,14 @@ def test_labels_come_from_the_apps_that_own_the_values():
     assert labels["kind"] == registry.kind_labels()
     assert labels["open"] == {"1": "募集中"}
     assert list(labels["prefecture"])[:2] == ["hokkaido", "aomori"]
+
+
+def test_a_types_own_text_keys_are_searched_and_no_others():
+    from types import SimpleNamespace
+
+    from search.documents import build_document
+
+    item = SimpleNamespace(pk=7, _meta=SimpleNamespace(label_lower="demo.item"))
+    document = lambda item: {"kind": "demo", "title": "題", "summary": "", "body": "本文", "venue": "会場", "note": "覚え書き"}  # noqa: E731
+    doc = build_document(item, registry.SearchType("demo", "例", "demo.Item", document, text_keys=("venue",)))
+    assert (doc["key"], doc["search_text"]) == ("demo.item:7", "題 本文 会場")
