@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass
 
 from search.backends.database import row_matches
-from search.facets import FACETS
+from search.registry import facets
 
 OVERLAP = datetime.timedelta(minutes=5)
 REMINDER_DAYS = 14
@@ -55,7 +55,7 @@ def news(row, after):
 def _matched_conditions(query, row, labels):
     """Which of the subscription's conditions this item meets, in words."""
     parts = [f"「{query.text}」を含む"] if query.text else []
-    for spec in FACETS:
+    for spec in facets():
         wanted = query.filters.get(spec.name, ())
         values = [v for v in row.facets.get(spec.name, ()) if v in wanted]
         if values:

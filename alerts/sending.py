@@ -22,7 +22,7 @@ from django.db.models import Min, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from search.facets import value_labels
+from search.registry import value_labels
 from search.models import SearchDocument
 from search.synonyms import live_lookup as live_synonyms
 from supports.finder import load_finder_data

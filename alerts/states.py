@@ -12,14 +12,16 @@ from dataclasses import dataclass
 from django.http import QueryDict
 from django.utils.http import urlencode
 
-from search.facets import FACETS
+from events.listing import current_params
 from search.query import parse
+from search.registry import facets
 
 FINDER = "finder"
 SCOPE_LABELS = {"search": "サイト内検索", "cases": "事例", "supports": "支援策", "seminars": "セミナー"}
 SCOPE_FIXED = {"search": {}, "cases": {"kind": ["case"]}, "supports": {"kind": ["program"]}, "seminars": {"kind": ["seminar"]}}
-# Seminar list parameters that are not conditions of the search layer.
-SEMINAR_ONLY = {"kind": "セミナーの種類", "year": "年", "month": "月"}
+# Seminar list parameters that are not conditions of the search layer (the
+# seminar's kind is: its seminar_kind facet).
+SEMINAR_ONLY = {"year": "年", "month": "月"}
 PRESENTATION = ("page", "sort")
 
 
@@ -38,6 +40,7 @@ def _clean_params(scope, params):
     for name in PRESENTATION:
         params.pop(name, None)
     if scope == "seminars":
+        params = current_params(params)
         for name, label in SEMINAR_ONLY.items():
             if any(v.strip() for v in params.getlist(name)):
                 ignored.append(f"{label}（メールではセミナー全般の新着をお知らせします）")
@@ -52,7 +55,7 @@ def search_state(scope, params):
     params, ignored = _clean_params(scope, params)
     query, dropped = parse(params, fixed=fixed)
     pairs = [("q", query.text)] if query.text else []
-    for spec in FACETS:
+    for spec in facets():
         pairs += [(spec.name, value) for value in sorted(query.filters.get(spec.name, ()))]
     return State(scope, urlencode(pairs), query, tuple(dropped + ignored))
 
@@ -65,7 +68,7 @@ def search_query(scope, canonical):
 def describe(scope, query, labels):
     """A subscription's conditions in words, for the mail and the manage page."""
     parts = [f"「{query.text}」"] if query.text else []
-    for spec in FACETS:
+    for spec in facets():
         values = query.filters.get(spec.name, ())
         if values:
             names = labels.get(spec.name, {})

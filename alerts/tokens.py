@@ -8,7 +8,7 @@ the database ever reuses the id."""
 from django.conf import settings
 from django.core import signing
 
-from home.digests import keyed_digest as digest  # noqa: F401 - the address's key for limits and manage links
+from accounts.digests import keyed_digest as digest  # noqa: F401 - the address's key for limits and manage links
 
 CONFIRM_SALT = "alerts.confirm"
 UNSUBSCRIBE_SALT = "alerts.unsubscribe"

@@ -14,8 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from home import digests as home_digests
-from search.facets import value_labels
+from accounts import digests as address_digests
+from search.registry import value_labels
 from supports.finder import load_finder_data
 
 from . import mail, profiles, tokens
@@ -71,7 +71,7 @@ def subscribe(request):
     email = form.cleaned_data["email"]
     email_digest = tokens.digest(email)
     hour_ago = timezone.now() - datetime.timedelta(hours=1)
-    client_digest = home_digests.client_digest(request)
+    client_digest = address_digests.client_digest(request)
     existing = Subscription.objects.filter(email_digest=email_digest, scope=scope, query=canonical).first()
     refused = refusal(
         _limits(),

@@ -25,7 +25,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from home.pagebase import RoutedSnippetMixin, SectionPage
+from core.pages import RoutedSnippetMixin, RoutingPageMixin, SectionPage
 from provenance.models import QuotedMixin
 
 
@@ -141,6 +141,9 @@ class Award(
     def __str__(self):
         return self.heading
 
+    def meta_description(self):
+        return self.summary
+
     def clean(self):
         super().clean()
         errors = {}
@@ -201,49 +204,8 @@ class Award(
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
         page = self.routing_page()
-        context.update(page=page, award=self, archive_url=page.get_url(request) if page else "/")
+        context.update(page=page, award=self, routed_item=self, archive_url=page.get_url(request) if page else "/")
         return context
-
-    # Search
-
-    def search_dependents(self):
-        """Cases whose search documents carry this award's tiers."""
-        return [r.case for r in self.results.select_related("case") if r.case_id]
-
-    @classmethod
-    def search_queryset(cls, queryset):
-        return queryset.prefetch_related("results__municipalities__prefecture__block", "results__case__fields")
-
-    def search_document(self, routing_url=None):
-        """The plain dict the site search indexes (see search/documents.py)."""
-        results = list(self.results.all())
-        municipalities = [m for r in results for m in r.municipalities.all()]
-        prefectures = _unique(m.prefecture for m in municipalities)
-        cases = [r.case for r in results if r.case_id]
-        return {
-            "kind": "award",
-            "title": self.heading,
-            "summary": self.summary,
-            "body": "\n".join(r.text() for r in results),
-            "url": self.path_under(routing_url) if routing_url is not None else self.get_url(),
-            "fields": _unique(f.slug for case in cases for f in case.fields.all()),
-            "block": _unique(p.block.slug for p in prefectures),
-            "prefecture": [p.slug for p in prefectures],
-            "prefecture_names": [p.name for p in prefectures],
-            "municipalities": _unique(m.name for m in municipalities),
-            "tags": [],
-            "year": self.year,
-            "award_tier": [tier.value for tier in TIER_ORDER if any(r.tier == tier for r in results)],
-            "edition": self.name if self.is_edition else None,
-            "edition_slug": self.slug,
-            "winners": [r.winners for r in results],
-            "published_at": self.first_published_at.isoformat() if self.first_published_at else None,
-        }
-
-
-def _unique(items):
-    return list(dict.fromkeys(items))
-
 
 class AwardResult(Orderable, ClusterableModel):
     award = ParentalKey(Award, on_delete=models.CASCADE, related_name="results", verbose_name="表彰（回）")
@@ -310,10 +272,11 @@ def badges_for_case(case):
     )
 
 
-class AwardArchivePage(RoutablePageMixin, SectionPage):
+class AwardArchivePage(RoutingPageMixin, RoutablePageMixin, SectionPage):
     """表彰: every published edition, newest first, with its results by tier."""
 
     subpage_types = []
+    routed_model = "awards.Award"
 
     class Meta:
         verbose_name = "表彰の記録"
@@ -331,6 +294,7 @@ class AwardArchivePage(RoutablePageMixin, SectionPage):
             raise Http404("お探しの表彰は見つかりませんでした。")
         context = {
             "award": award,
+            "routed_item": award,
             "compilation": _first_compilation(Award.objects.public().filter(kind=AwardKind.COMPILATION)),
             "archive_url": self.get_url(request),
         }

@@ -168,10 +168,7 @@ class SyntheticItem:
 
     def __init__(self, pk, document):
         self.pk = pk
-        self._document = document
-
-    def search_document(self):
-        return self._document
+        self.document = document
 
 
 class Corpus:
@@ -217,10 +214,15 @@ class Corpus:
     def next_documents(self, n):
         """The next n documents, as build_document() output."""
         from search.documents import build_document
+        from search.registry import SearchType, search_types
 
+        text_keys = {t.kind: t.text_keys for t in search_types()}
         for _ in range(n):
             self.count += 1
-            yield build_document(SyntheticItem(self.count, self._document(self.count)))
+            doc = self._document(self.count)
+            # Searched like a real document of its kind (the same text keys).
+            shape = SearchType(doc["kind"], "合成", "bench.Synthetic", lambda item: item.document, text_keys=text_keys[doc["kind"]])
+            yield build_document(SyntheticItem(self.count, doc), shape)
 
     def _document(self, number):
         rng = self.rng

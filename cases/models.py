@@ -19,23 +19,22 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.pagebase import SectionPage, SummaryAndSourceMixin
+from core.pages import SectionPage, SummaryAndSourceMixin
+from search.pages import SearchIndexMixin
 from taxonomy.views import municipality_chooser_viewset
 
 from .blocks import CaseBodyBlock
 
 
-class CaseIndexPage(SectionPage):
+class CaseIndexPage(SearchIndexMixin, SectionPage):
     subpage_types = ["cases.CaseStudyPage"]
+    search_fixed = {"kind": ["case"]}
 
     class Meta:
         verbose_name = "事例一覧"
 
     def get_context(self, request, *args, **kwargs):
-        from search.views import search_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(search_context(request, fixed={"kind": ["case"]}))
         context["prefecture_map"] = self.prefecture_map(request, context["result"])
         return context
 
@@ -45,7 +44,7 @@ class CaseIndexPage(SectionPage):
         (which, like every facet's, leave out its own selection, so each tile
         says what choosing it would give), each tile narrowing the list to
         its prefecture with the other filters kept. No second search."""
-        from home.listing import query_without
+        from core.querystring import query_without
 
         from .pictures import case_count_map, count_map_description, prefectures_in_block_order
 
@@ -152,6 +151,14 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
             context["places_map"] = model_case_map(self, adopters)
         return context
 
+    # What the page's <head> says of it (seo/meta.py).
+    og_type = "article"
+
+    def json_ld(self, request, canonical, image):
+        from .structured_data import case_article
+
+        return [case_article(self, canonical, image)]
+
     def municipalities(self):
         return [link.municipality for link in self.municipality_links.all()]
 
@@ -175,15 +182,6 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
     def programs(self):
         return [link.program for link in self.program_links.all()]
 
-    @classmethod
-    def search_queryset(cls, queryset):
-        return queryset.prefetch_related(
-            *cls.related_lookups(),
-            "effects",
-            "award_results__award",
-            "municipality_links__municipality__network_memberships__page",
-        )
-
     def networks(self):
         """Slugs of the live networks (地域IoT官民ネット) any of the case's
         municipalities has joined."""
@@ -195,32 +193,6 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
                 if membership.page.live
             }
         )
-
-    def search_document(self):
-        from search.text import stream_text
-
-        effects = " ".join(f"{e.label}{e.value}{e.unit}" for e in self.effects.all())
-        prefectures = self.prefectures()
-        return {
-            "kind": "case",
-            "title": self.title,
-            "summary": self.summary,
-            "body": "\n".join(filter(None, [self.challenge, stream_text(self.body), effects])),
-            "url": self.get_url(),
-            "fields": [f.slug for f in self.fields.all()],
-            "block": [b.slug for b in self.blocks()],
-            "prefecture": [p.slug for p in prefectures],
-            "prefecture_names": [p.name for p in prefectures],
-            "municipalities": [m.name for m in self.municipalities()],
-            "tags": sorted(t.name for t in self.tags.all()),
-            "implementers": self.implementers,
-            "year": self.year_started,
-            "selected_100": self.selected_100,
-            "network": self.networks(),
-            "award_tier": sorted({r.tier for r in self.award_results.all() if r.award.live}),
-            "published_at": self.first_published_at.isoformat() if self.first_published_at else None,
-        }
-
 
 class CaseRow(Orderable):
     """An inline row of a case, in the editor's order. Rows saved by code

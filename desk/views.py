@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
 from cases.models import CaseStudyPage
-from home import digests
+from accounts import digests
 from supports.models import SupportProgramPage
 from taxonomy.models import directory_entries
 

@@ -1,23 +1,36 @@
 """The filters every seminar view shares (the list, the month calendar and
 the iCalendar and Atom feeds), read from the query string.
 
-block, prefecture, field and kind take several values each (OR within one,
-AND across); year and month narrow to a period. A value that names nothing
-is a 400 that says which one: a calendar subscription that silently widened
-to every seminar would mislead its subscribers."""
+seminar_kind, field, block and prefecture take several values each (OR
+within one, AND across) and are named like the site search's facets; year
+and month narrow to a period. A value that names nothing is a 400 that says
+which one: a calendar subscription that silently widened to every seminar
+would mislead its subscribers.
+
+The calendar filters Seminar rows rather than asking the search layer, so
+its options carry no counts: the month grid, the iCalendar and Atom feeds
+need the seminars themselves, and a month or year selects the seminars that
+*overlap* it (a multi-day seminar spans months), which no search facet
+expresses; counts from the search would disagree with the list under a
+period."""
 
 from dataclasses import dataclass
 
 from django.core.exceptions import BadRequest
 from django.db.models import Prefetch
 
-from home.listing import facet_selections, query_without
+from core.listing import facet_selections
+from core.querystring import query_without
+from search.registry import facet
 from taxonomy.models import Field, Prefecture, RegionBlock
 
 from .calendar import FIRST_YEAR, LAST_YEAR, Month
 from .models import Seminar, SeminarKind
 
-FACET_LABELS = {"kind": "種類", "field": "分野", "block": "地域ブロック", "prefecture": "都道府県"}
+# ?kind= on /search/ chooses the type of document; the seminar's own kind was
+# ?kind= here before it took its facet's name. Calendar subscriptions and
+# bookmarks still carry it, so it is read as seminar_kind.
+OLD_NAMES = {"kind": "seminar_kind"}
 
 
 @dataclass(frozen=True)
@@ -46,25 +59,36 @@ def kind_options():
     return [KindOption(value, label) for value, label in SeminarKind.choices]
 
 
+def current_params(params):
+    """`params` with the old parameter names replaced by the current ones."""
+    if not any(old in params for old in OLD_NAMES):
+        return params
+    params = params.copy()
+    for old, new in OLD_NAMES.items():
+        params.setlist(new, params.getlist(new) + params.pop(old))
+    return params
+
+
 def read_filters(params, with_period=True):
+    params = current_params(params)
     facets = facet_selections(
         params,
         {
-            "kind": kind_options(),
+            "seminar_kind": kind_options(),
             "field": list(Field.objects.all()),
             "block": list(RegionBlock.objects.all()),
             "prefecture": list(Prefecture.objects.all()),
         },
     )
     unknown = [
-        f"{FACET_LABELS[name]}「{value}」"
+        f"{facet(name).label}「{value}」"
         for name, group in facets["groups"].items()
         for value in group["selection"].unknown
     ]
     if unknown:
         raise BadRequest(f"{'、'.join(unknown)}に当てはまるものがありません。一覧の絞り込みから選び直してください。")
     period = read_period(params) if with_period else None
-    query = query_without(params, "page")
+    query = query_without(params)
     return Filters(facets=facets, period=period, query=query)
 
 
@@ -103,9 +127,9 @@ def read_period(params):
     return (Month(year, 1).first_day, Month(year, 12).last_day)
 
 
-def filter_seminars(seminars, kind=(), field=(), block=(), prefecture=()):
-    if kind:
-        seminars = seminars.filter(kind__in=[k.slug for k in kind])
+def filter_seminars(seminars, seminar_kind=(), field=(), block=(), prefecture=()):
+    if seminar_kind:
+        seminars = seminars.filter(kind__in=[k.slug for k in seminar_kind])
     if field:
         # A subquery rather than a join, so no seminar is counted twice.
         tagged = Seminar.fields.through.objects.filter(field__in=field).values("seminar_id")

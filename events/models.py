@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from home.pagebase import RoutedSnippetMixin, SectionPage
+from core.pages import RoutedSnippetMixin, RoutingPageMixin, SectionPage
 from provenance.models import QuotedMixin
 from search.text import html_text
 
@@ -274,6 +274,9 @@ class Seminar(
     def description_text(self):
         return html_text(self.description)
 
+    def meta_description(self):
+        return " ".join(filter(None, [self.schedule_label(), self.place_label(), self.description_text()]))
+
     # URLs
 
     def path_under(self, calendar_url):
@@ -291,46 +294,12 @@ class Seminar(
         context.update(detail_context(self.routing_page(), request, self))
         return context
 
-    # Search
-
-    @classmethod
-    def search_queryset(cls, queryset):
-        return queryset.select_related("block", "prefecture").prefetch_related("fields", "tags")
-
-    def search_document(self, routing_url=None):
-        """The plain dict the site search indexes (see search/documents.py).
-        `year` is the 年度 (April–March), like every other document's."""
-        url = self.path_under(routing_url) if routing_url is not None else self.get_url()
-        place = self.place_label()
-        return {
-            "kind": "seminar",
-            "title": self.title,
-            "summary": "　".join(filter(None, [self.schedule_label(), place, self.progress_label(), self.status_reason])),
-            "body": self.description_text(),
-            "url": url,
-            "fields": [f.slug for f in self.fields.all()],
-            "block": [self.block.slug] if self.block else [],
-            "prefecture": [self.prefecture.slug] if self.prefecture else [],
-            "prefecture_names": [self.prefecture.name] if self.prefecture else [],
-            "municipalities": [self.city] if self.city else [],
-            "tags": sorted(t.name for t in self.tags.all()),
-            "year": self.fiscal_year,
-            "seminar_kind": self.kind,
-            "status": self.progress(),
-            "start": self.start.isoformat(),
-            "end": self.end.isoformat() if self.end else None,
-            "all_day": self.is_all_day,
-            "venue": place,
-            "organiser": self.organiser,
-            "published_at": self.first_published_at.isoformat() if self.first_published_at else None,
-        }
-
-
-class SeminarCalendarPage(RoutablePageMixin, SectionPage):
+class SeminarCalendarPage(RoutingPageMixin, RoutablePageMixin, SectionPage):
     """セミナー・説明会: list, month calendar and each seminar's own page,
     all drawn from the Seminar snippets."""
 
     subpage_types = []
+    routed_model = "events.Seminar"
 
     class Meta:
         verbose_name = "セミナー・説明会カレンダー"

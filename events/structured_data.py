@@ -5,6 +5,8 @@ import json
 
 from django.utils.safestring import mark_safe
 
+from seo.structured_data import SCRIPT_ESCAPES
+
 from .models import SeminarStatus
 
 EVENT_STATUS = {
@@ -12,8 +14,6 @@ EVENT_STATUS = {
     SeminarStatus.CANCELLED: "https://schema.org/EventCancelled",
     SeminarStatus.POSTPONED: "https://schema.org/EventPostponed",
 }
-# Inside <script>, these would end the element or start markup.
-SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def _start_and_end(seminar):

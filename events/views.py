@@ -7,7 +7,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from home.listing import paginate
+from core.listing import paginate
+from core.querystring import query_without, url_with_query
 
 from . import calendar, feeds, ical, listing
 from .calendar import Month
@@ -17,17 +18,13 @@ from .structured_data import event_json_ld
 PER_PAGE = 20
 
 
-def _with_query(url, query):
-    return f"{url}?{query}" if query else url
-
-
 def _base_context(page, request, filters):
     calendar_url = page.get_url(request)
     return {
         "calendar_url": calendar_url,
         "filter_query": filters.query,
-        "ics_url": _with_query(reverse("seminar_calendar_ics"), filters.query),
-        "atom_url": _with_query(reverse("seminar_atom_feed"), filters.query),
+        "ics_url": url_with_query(reverse("seminar_calendar_ics"), filters.query),
+        "atom_url": url_with_query(reverse("seminar_atom_feed"), filters.query),
         "today": calendar.today(),
         **filters.facets,
     }
@@ -74,14 +71,7 @@ def month_jump(page, request):
     else:
         seminars = listing.filter_seminars(Seminar.objects.public(), **filters.chosen)
         target = listing.default_month(seminars, calendar.today())
-    return redirect(_with_query(_month_url(page, request, target), _without(request.GET, "year", "month")))
-
-
-def _without(params, *names):
-    copy = params.copy()
-    for name in ("page", *names):
-        copy.pop(name, None)
-    return copy.urlencode()
+    return redirect(url_with_query(_month_url(page, request, target), query_without(request.GET, "year", "month")))
 
 
 def _month_url(page, request, month):
@@ -93,7 +83,7 @@ def year_redirect(page, request, year):
         Month(int(year), 1)
     except ValueError as error:
         raise Http404(str(error)) from None
-    query = _without(request.GET, "year", "month")
+    query = query_without(request.GET, "year", "month")
     return redirect(f"{page.get_url(request)}?year={year}" + (f"&{query}" if query else ""))
 
 
@@ -103,7 +93,7 @@ def seminar_month(page, request, year, month):
     except ValueError:
         raise Http404(f"{year}年{month}月という月はありません。月は01から12まで、年は{calendar.FIRST_YEAR}から{calendar.LAST_YEAR}までで指定してください。") from None
     if len(month) != 2:
-        return redirect(_with_query(_month_url(page, request, shown), request.GET.urlencode()), permanent=True)
+        return redirect(url_with_query(_month_url(page, request, shown), request.GET.urlencode()), permanent=True)
     filters = listing.read_filters(request.GET, with_period=False)
     context = _base_context(page, request, filters)
     matching = listing.matching(filters)
@@ -116,7 +106,7 @@ def seminar_month(page, request, year, month):
         month_numbers=range(1, 13),
         seminars=seminars,
         month_links=[
-            (rel, label, target, _with_query(_month_url(page, request, target), filters.query))
+            (rel, label, target, url_with_query(_month_url(page, request, target), filters.query))
             for rel, label, target in (
                 ("prev", "前の月", shown.previous),
                 ("next", "次の月", shown.next),
@@ -126,7 +116,7 @@ def seminar_month(page, request, year, month):
             )
             if target
         ],
-        list_url=_with_query(page.get_url(request), filters.query),
+        list_url=url_with_query(page.get_url(request), filters.query),
     )
     return page.render(request, context_overrides=context, template="events/seminar_month.html")
 
@@ -151,6 +141,7 @@ def detail_context(page, request, seminar):
     return {
         "page": page,
         "seminar": seminar,
+        "routed_item": seminar,
         "calendar_url": calendar_url,
         "today": calendar.today(),
         "json_ld": event_json_ld(seminar, request.build_absolute_uri(seminar.path_under(calendar_url))),

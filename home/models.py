@@ -1,10 +1,14 @@
 from django.db import models
 from django.db.models import Count, Q
+from django.templatetags.static import static
+from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
 from pagecache.generation import memoize
+from seo import structured_data
+from seo.meta import DEFAULT_IMAGE
 from taxonomy.models import Field, Prefecture, RegionBlock
 
 
@@ -53,6 +57,14 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "ホーム"
+
+    def json_ld(self, request, canonical, image):
+        """The site itself, with its search, for the <head> (seo/meta.py)."""
+        site_url = request.build_absolute_uri("/")
+        return [
+            structured_data.website(site_url, request.build_absolute_uri(reverse("search"))),
+            structured_data.organization(site_url, request.build_absolute_uri(static(DEFAULT_IMAGE))),
+        ]
 
     def get_context(self, request, *args, **kwargs):
         from awards.models import Award, AwardArchivePage

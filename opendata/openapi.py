@@ -3,9 +3,9 @@ suggest, finder, the open-data exports and catalogue), built as a plain dict
 so the test suite can hand it to schemathesis without HTTP. The Wagtail API
 v2 describes itself through its own listing responses and is not repeated."""
 
-from search.facets import FACETS
+from search.registry import facets
 
-from .datasets import DATASETS
+from .datasets import datasets
 from .licence import LICENCE_URI
 
 ERROR = {"$ref": "#/components/schemas/Error"}
@@ -25,13 +25,14 @@ def _query(name, description, schema=None, array=False):
     return parameter
 
 
-SEARCH_PARAMETERS = [
-    _query("q", "キーワード"),
-    *(_query(facet.name, f"{facet.label}（複数指定はOR）", array=True) for facet in FACETS),
-    # Unknown values are not an error: they are dropped and listed in `ignored`.
-    _query("sort", "並び順（relevance、newest、title。それ以外は ignored に記載して無視）"),
-    _query("page", "ページ番号（1から）", {"type": "integer", "minimum": 1}),
-]
+def search_parameters():
+    return [
+        _query("q", "キーワード"),
+        *(_query(facet.name, f"{facet.label}（複数指定はOR）", array=True) for facet in facets()),
+        # Unknown values are not an error: they are dropped and listed in `ignored`.
+        _query("sort", "並び順（relevance、newest、title。それ以外は ignored に記載して無視）"),
+        _query("page", "ページ番号（1から）", {"type": "integer", "minimum": 1}),
+    ]
 
 SCHEMAS = {
     "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}},
@@ -190,7 +191,7 @@ SCHEMAS = {
 
 
 def _export_paths():
-    slugs = [dataset.slug for dataset in DATASETS]
+    slugs = [dataset.slug for dataset in datasets()]
     dataset_parameter = {
         "name": "dataset",
         "in": "path",
@@ -258,7 +259,7 @@ def openapi_document(server_url="/"):
                 "get": {
                     "operationId": "search",
                     "summary": "事例・支援策・セミナー・表彰の検索（ファセット付き）",
-                    "parameters": SEARCH_PARAMETERS,
+                    "parameters": search_parameters(),
                     "responses": {
                         "200": _json({"$ref": "#/components/schemas/SearchResult"}, "検索結果"),
                         "400": _json(ERROR, "ページ番号などが不正"),

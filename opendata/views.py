@@ -7,20 +7,20 @@ from django.views.decorators.http import require_GET
 
 from . import licence
 from .catalog import FORMATS, catalog
-from .datasets import DATASETS, DATASETS_BY_SLUG, RowContext, csv_cell, record
+from .datasets import RowContext, csv_cell, dataset_by_slug, datasets, record
 from .exports import csv_lines, json_chunks
 from .openapi import openapi_document
 
 
 def _dataset(slug):
-    dataset = DATASETS_BY_SLUG.get(slug)
+    dataset = dataset_by_slug(slug)
     if dataset is None:
         raise Http404("お探しのデータセットは見つかりませんでした。一覧は /opendata/ にあります。")
     return dataset
 
 
 def _modified():
-    return {dataset.slug: dataset.modified() for dataset in DATASETS}
+    return {dataset.slug: dataset.modified() for dataset in datasets()}
 
 
 def _example(dataset, context):
@@ -33,10 +33,10 @@ def _example(dataset, context):
 def index(request):
     context = RowContext(request)
     modified = _modified()
-    datasets = []
-    for dataset in DATASETS:
+    listed = []
+    for dataset in datasets():
         example = _example(dataset, context)
-        datasets.append(
+        listed.append(
             {
                 "dataset": dataset,
                 "modified": modified[dataset.slug],
@@ -48,7 +48,7 @@ def index(request):
         request,
         "opendata/index.html",
         {
-            "datasets": datasets,
+            "datasets": listed,
             "last_updated": max(known) if known else None,
             "licence": licence,
             "formats": FORMATS,
@@ -84,7 +84,7 @@ def download_json(request, slug):
 @require_GET
 def catalog_jsonld(request):
     landing_page = request.build_absolute_uri(reverse("opendata"))
-    document = catalog(DATASETS, lambda path: urljoin(landing_page, path), landing_page, _modified())
+    document = catalog(datasets(), lambda path: urljoin(landing_page, path), landing_page, _modified())
     return JsonResponse(
         document, content_type="application/ld+json; charset=utf-8", json_dumps_params={"ensure_ascii": False}
     )

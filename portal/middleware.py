@@ -8,7 +8,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 
-from .sqlite.base import reading
+from core.sqlite.base import reading
 
 logger = logging.getLogger("portal.resilience")
 
@@ -46,7 +46,7 @@ class ContentSecurityPolicyMiddleware:
 class ReadingRequestMiddleware:
     """GET and HEAD read (a search also logs its query, a write it may
     lose): on SQLite their transactions stay deferred; every other
-    transaction takes the write lock first (portal/sqlite/base.py)."""
+    transaction takes the write lock first (core/sqlite/base.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.pagebase import SectionPage
+from core.pages import SectionPage
 from provenance.documents import DOCUMENTS
 from provenance.models import QuotedMixin
 from taxonomy.views import municipality_chooser_viewset
@@ -54,22 +54,6 @@ class PersonBlock(blocks.StructBlock):
         label = "人物"
 
 
-def statements_text(stream):
-    """Plain text of the statements, sections and people of a StreamField,
-    for the search document."""
-    parts = []
-    for block in stream or []:
-        value = block.value
-        if "statements" in value:
-            parts.append(value["heading"])
-            parts.extend(statement["text"] for statement in value["statements"])
-        elif "text" in value:
-            parts.append(value["text"])
-        else:
-            parts.append(" ".join(str(v) for v in value.values() if v))
-    return "\n".join(parts)
-
-
 class RegionIndexPage(RoutablePageMixin, SectionPage):
     """/regions/: the eleven blocks, and /regions/code/<code>/ for any
     municipality by its 全国地方公共団体コード."""
@@ -95,9 +79,6 @@ class RegionIndexPage(RoutablePageMixin, SectionPage):
         from .sitemap import route_urls
 
         return super().get_sitemap_urls(request) + route_urls(self, request)
-
-    def search_document(self):
-        return {"kind": "region", "title": self.title, "summary": self.intro, "body": "", "url": self.get_url()}
 
 
 class RegionBlockPage(RoutablePageMixin, QuotedMixin, Page):
@@ -181,20 +162,6 @@ class RegionBlockPage(RoutablePageMixin, QuotedMixin, Page):
     def meta_description(self):
         return (self.search_description or self.intro or self.title)[:160]
 
-    @classmethod
-    def search_queryset(cls, queryset):
-        return queryset.select_related("block")
-
-    def search_document(self):
-        return {
-            "kind": "region",
-            "title": self.title,
-            "summary": self.intro,
-            "body": "\n".join(filter(None, [self.block.council, statements_text(self.activities)])),
-            "url": self.get_url(),
-            "block": [self.block.slug],
-        }
-
 
 class NetworkPage(QuotedMixin, Page):
     """A body that municipalities join (地域IoT官民ネット); its members are
@@ -241,24 +208,6 @@ class NetworkPage(QuotedMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(network_context(self))
         return context
-
-    def search_dependents(self):
-        """Cases carry the networks their municipalities belong to (the
-        推進体制 facet). A publish may have removed members as well as added
-        them, and the old list is gone by now, so every live case is
-        re-indexed: networks change rarely and cases number in the hundreds."""
-        from cases.models import CaseStudyPage
-
-        return list(CaseStudyPage.objects.live())
-
-    def search_document(self):
-        return {
-            "kind": "region",
-            "title": self.title,
-            "summary": self.summary,
-            "body": "\n".join(filter(None, [statements_text(self.representatives), statements_text(self.founders)])),
-            "url": self.get_url(),
-        }
 
 
 class NetworkMembership(Orderable, QuotedMixin):
@@ -346,9 +295,6 @@ class DocumentSummaryPage(QuotedMixin, Page):
 
     def meta_description(self):
         return (self.search_description or self.intro or self.title)[:160]
-
-    def search_document(self):
-        return {"kind": "guide", "title": self.title, "summary": self.intro, "body": statements_text(self.body), "url": self.get_url()}
 
 
 class RoadmapPage(DocumentSummaryPage):

@@ -1,39 +1,27 @@
 """The one document builder: any indexable item becomes a plain dict that
 both backends consume, so they cannot drift apart.
 
-Each indexable model provides `search_document()` with the domain keys
-(kind, title, summary, body, url, fields, block, prefecture, municipalities,
-tags, year and kind-specific keys); this module adds what search needs on top:
-the key, the normalised text and the facet values."""
+Each registered search type (search.registry) builds the domain keys (kind,
+title, summary, body, url, fields, block, prefecture, municipalities, tags,
+year and kind-specific keys); this module adds what search needs on top: the
+key, the normalised text and the facet values."""
 
-from django.apps import apps
 from wagtail.models import DraftStateMixin, Page
 
-from .facets import FACETS, facet_values
+from . import registry
 from .normalize import normalize
 
-# Models whose published instances are searchable.
-INDEXED_MODELS = [
-    "cases.CaseStudyPage",
-    "supports.SupportProgramPage",
-    "events.Seminar",
-    "awards.Award",
-    "regions.RegionIndexPage",
-    "regions.RegionBlockPage",
-    "regions.NetworkPage",
-    "regions.RoadmapPage",
-    "regions.OpenDataGuidePage",
-]
-
-TEXT_KEYS = ("title", "summary", "body", "municipalities", "tags", "implementers", "ministry", "venue", "winners")
+# The keys every document's searchable text is made of; a type adds its own
+# (SearchType.text_keys).
+TEXT_KEYS = ("title", "summary", "body", "municipalities", "tags")
 
 
 def indexed_models():
-    return [apps.get_model(label) for label in INDEXED_MODELS if apps.is_installed(label.split(".")[0])]
+    return [search_type.model_class() for search_type in registry.search_types()]
 
 
 def is_indexed(instance):
-    return any(isinstance(instance, model) for model in indexed_models())
+    return registry.type_of(instance) is not None
 
 
 def document_key(instance):
@@ -61,24 +49,35 @@ def _flatten(value):
 
 def public_documents(model, pks=None):
     """The document of every public item of `model` (or of those among
-    `pks`), built in bulk: the
-    model's `search_queryset()` prefetches what its documents read and its
-    `search_context()` gives what they all share, so a rebuild costs a few
-    queries per model rather than per item."""
+    `pks`), built in bulk: the type's `prepare` prefetches what its documents
+    read and its `context` gives what they all share, so a rebuild costs a
+    few queries per model rather than per item."""
+    search_type = registry.type_of_model(model)
     queryset = public_queryset(model)
     if pks is not None:
         queryset = queryset.filter(pk__in=pks)
-    if hasattr(model, "search_queryset"):
-        queryset = model.search_queryset(queryset)
-    context = model.search_context() if hasattr(model, "search_context") else {}
-    for item in queryset:
-        yield build_document(item, **context)
+    context = search_type.context()
+    for item in search_type.prepare(queryset):
+        yield build_document(item, search_type, **context)
 
 
-def build_document(instance, **context):
-    doc = dict(instance.search_document(**context))
+def build_document(instance, search_type=None, **context):
+    search_type = search_type or registry.type_of(instance)
+    doc = dict(search_type.document(instance, **context))
     doc["key"] = document_key(instance)
-    doc["search_text"] = normalize(" ".join(_flatten(doc.get(k)) for k in TEXT_KEYS))
+    doc["search_text"] = normalize(" ".join(_flatten(doc.get(k)) for k in TEXT_KEYS + search_type.text_keys))
     doc["title_sort"] = normalize(doc["title"])
-    doc["facets"] = {spec.name: facet_values(doc, spec.name) for spec in FACETS if spec.name != "open"}
+    doc["facets"] = {facet.name: facet.values(doc) for facet in registry.facets() if not facet.window}
     return doc
+
+
+def window_dates(doc):
+    """The dates of every date-window facet (募集中): stored as they are and
+    compared with the day at query time."""
+    return {key: doc.get(key) for facet in registry.facets() if facet.window for key in facet.window}
+
+
+def dependents(instance):
+    """Items whose documents quote `instance` (a case shows its award tiers)."""
+    search_type = registry.type_of(instance)
+    return search_type.dependents(instance) if search_type else []

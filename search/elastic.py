@@ -18,7 +18,9 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils import timezone
 
+from . import registry
 from .analysis import MAX_UNIT_LENGTH, es_fields
+from .documents import window_dates
 
 logger = logging.getLogger("portal.search")
 
@@ -41,8 +43,6 @@ def _units(positions=False):
 
 
 def index_body():
-    from .facets import FACETS
-
     properties = {
         "key": {"type": "keyword"},
         "text_units": _units(),
@@ -51,16 +51,16 @@ def index_body():
         "title_pairs": _units(positions=True),
         "title_sort": {"type": "keyword"},
         "published_at": {"type": "date"},
-        "application_open": {"type": "date"},
-        "application_close": {"type": "date"},
         # The document itself is kept in _source for display; only what is
         # queried is indexed.
         "doc": {"type": "object", "enabled": False},
     }
-    for spec in FACETS:
-        if spec.name != "open":
+    for facet in registry.facets():
+        if facet.window:
+            properties.update({key: {"type": "date"} for key in facet.window})
+        else:
             # Ordinals built at refresh, not by the first search after it.
-            properties[f"facet_{spec.name}"] = {"type": "keyword", "eager_global_ordinals": True}
+            properties[f"facet_{facet.name}"] = {"type": "keyword", "eager_global_ordinals": True}
     return {
         # A replica whenever a second node exists to hold it: a one-node
         # cluster stays green, a two-node cluster survives losing either.
@@ -145,10 +145,9 @@ def es_document(doc):
         "title_pairs": title["pairs"],
         "title_sort": doc["title_sort"],
         "published_at": doc.get("published_at"),
-        "application_open": doc.get("application_open"),
-        "application_close": doc.get("application_close"),
         "doc": doc,
     }
+    body.update(window_dates(doc))
     for name, values in doc["facets"].items():
         body[f"facet_{name}"] = values
     return body

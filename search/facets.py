@@ -1,98 +1,131 @@
-"""The facets, described as data: both backends and the templates read this
-list, so a facet is added in one place.
+"""Facet types: what a facet's values are, how they are read from a
+document, which values a visitor may ask for, and in what order they are
+shown. The facets themselves are declared by the apps that own their data
+(their search.py) and collected by search.registry.
 
-Every facet is a list of keyword values on the document; its query parameter
-is its name. Selections are OR within a facet and AND across facets, and each
-facet's counts reflect the selections of the *other* facets."""
+Every facet's query parameter is its name. Selections are OR within a facet
+and AND across facets, and each facet's counts reflect the selections of the
+*other* facets."""
 
+import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import timezone
 
-
-@dataclass(frozen=True)
-class FacetSpec:
-    name: str
-    label: str
-    size: int = 100  # buckets asked for; 47 prefectures must all come back
-    collapse_after: int = 0  # 0: show every value; else 'show all' after this many
-    kinds: tuple = ()  # kinds whose documents carry it; () means every kind
-    source: str = ""  # the document key holding the values, when it differs from the name
-
-    @property
-    def key(self):
-        return self.source or self.name
-
-
-FACETS = (
-    FacetSpec("kind", "種類"),
-    FacetSpec("field", "分野", source="fields"),
-    FacetSpec("block", "地域ブロック"),
-    FacetSpec("prefecture", "都道府県", collapse_after=10),
-    FacetSpec("tag", "タグ", collapse_after=10, source="tags"),
-    FacetSpec("year", "年度", collapse_after=10),
-    FacetSpec("support_kind", "支援の種類", kinds=("program",)),
-    FacetSpec("ministry", "所管", kinds=("program",)),
-    FacetSpec("open", "募集状況", kinds=("program",)),
-    FacetSpec("award_tier", "受賞", kinds=("case", "award")),
-    FacetSpec("selected_100", "事例100選", kinds=("case",)),
-    FacetSpec("network", "推進体制への参加", kinds=("case",)),
-)
-FACETS_BY_NAME = {f.name: f for f in FACETS}
-
-KIND_LABELS = {"case": "事例", "program": "支援策", "seminar": "セミナー", "award": "表彰", "region": "地域", "guide": "解説"}
 FLAG_VALUE = "1"
 
 
-def open_now(document, today=None):
-    """募集中 depends on today's date, so it is decided at query time from the
-    stored window rather than frozen into the index."""
-    start, end = document.get("application_open"), document.get("application_close")
-    if not (start and end):
-        return False
-    today = (today or timezone.localdate()).isoformat()
-    return start <= today <= end
+class Order(enum.Enum):
+    """How a facet's values are listed."""
+
+    EDITORIAL = "editorial"  # the vocabulary's own order (北海道 → 沖縄, 大賞 → 奨励賞)
+    COUNT = "count"  # most results first, then by label
+    NEWEST = "newest"  # numbers, largest first (年度)
 
 
-def facet_values(document, name, today=None):
-    if name == "open":
-        return [FLAG_VALUE] if open_now(document, today) else []
-    value = document.get(FACETS_BY_NAME[name].key)
+def _as_strings(value):
     if value is None:
         return []
-    if isinstance(value, bool):
-        return [FLAG_VALUE] if value else []
     if isinstance(value, (list, tuple)):
         return [str(v) for v in value]
     return [str(value)]
 
 
-def stored_values(facets, name, today=None):
-    """Facet values from a stored row (keyed by facet name); 募集中 is
-    decided now from the stored window."""
-    if name == "open":
-        return [FLAG_VALUE] if open_now(facets, today) else []
-    return facets.get(name, [])
+@dataclass(frozen=True)
+class TermsFacet:
+    """Keyword values stored on the document (a list or a single value)."""
+
+    name: str
+    label: str
+    source: str = ""  # the document key holding the values, when it differs from the name
+    order: Order = Order.COUNT
+    labels: Callable[[], dict] | None = None  # value → label, in editorial order; read per request
+    size: int = 100  # buckets asked for; 47 prefectures must all come back
+    collapse_after: int = 0  # 0: show every value; else 'show all' after this many
+    position: int = 100  # where the facet sits among the others (lower first)
+
+    # Stored with the document; a facet whose value depends on the day is not.
+    window = None
+
+    @property
+    def key(self):
+        return self.source or self.name
+
+    def values(self, document, today=None):
+        return _as_strings(document.get(self.key))
+
+    def stored_values(self, stored, today=None):
+        """The values from a stored row's facets (keyed by facet name)."""
+        return stored.get(self.name, [])
+
+    def accepts(self, value):
+        """Whether a visitor's value can name anything of this facet."""
+        return True
+
+    def value_labels(self):
+        return dict(self.labels()) if self.labels else {}
+
+    def sort_key(self, labels):
+        """Sort key for FacetValue items, given value_labels()."""
+        if self.order is Order.EDITORIAL:
+            rank = {value: index for index, value in enumerate(labels)}
+            return lambda v: (rank.get(v.value, len(rank)), v.value)
+        if self.order is Order.NEWEST:
+            return lambda v: (-int(v.value) if v.value.isdigit() else 0, v.value)
+        return lambda v: (-v.count, v.label)
 
 
-def value_labels():
-    """Labels for every facet value, read in a constant number of queries.
-    The dicts keep the vocabularies' editorial order (北海道 → 沖縄), which
-    is also the order their facet values are shown in."""
-    from awards.models import TIER_ORDER
-    from regions.models import NetworkPage
-    from supports.models import SupportKind
-    from taxonomy.models import Field, Prefecture, RegionBlock
+@dataclass(frozen=True)
+class YearFacet(TermsFacet):
+    """A year (年度): digits only, newest first."""
 
-    return {
-        "kind": KIND_LABELS,
-        "field": dict(Field.objects.values_list("slug", "name")),
-        "block": dict(RegionBlock.objects.values_list("slug", "name")),
-        "prefecture": dict(Prefecture.objects.values_list("slug", "name")),
-        "support_kind": dict(SupportKind.choices),
-        # The awards' own order and labels, so the facet cannot drift from them.
-        "award_tier": {tier.value: tier.label for tier in TIER_ORDER},
-        "open": {FLAG_VALUE: "募集中"},
-        "selected_100": {FLAG_VALUE: "ICT地域活性化事例100選"},
-        "network": {slug: f"{title}の参加団体" for slug, title in NetworkPage.objects.live().values_list("slug", "title")},
-    }
+    order: Order = Order.NEWEST
+
+    def accepts(self, value):
+        return value.isascii() and value.isdigit()
+
+
+@dataclass(frozen=True)
+class FlagFacet(TermsFacet):
+    """A yes/no property: one value, FLAG_VALUE, on the documents that have it."""
+
+    flag_label: str = ""
+
+    def values(self, document, today=None):
+        return [FLAG_VALUE] if document.get(self.key) else []
+
+    def value_labels(self):
+        return {FLAG_VALUE: self.flag_label}
+
+
+@dataclass(frozen=True)
+class DateWindowFacet(TermsFacet):
+    """Whether today falls in a window of two dates on the document (募集中).
+    It depends on the day, so it is decided at query time from the stored
+    window rather than frozen into the index."""
+
+    start: str = ""
+    end: str = ""
+    flag_label: str = ""
+
+    @property
+    def window(self):
+        return (self.start, self.end)
+
+    def values(self, document, today=None):
+        return [FLAG_VALUE] if within(document.get(self.start), document.get(self.end), today) else []
+
+    def stored_values(self, stored, today=None):
+        return self.values(stored, today)
+
+    def value_labels(self):
+        return {FLAG_VALUE: self.flag_label}
+
+
+def within(start, end, today=None):
+    """Whether `today` lies in [start, end] (ISO dates); an open end never does."""
+    if not (start and end):
+        return False
+    today = (today or timezone.localdate()).isoformat()
+    return start <= today <= end

@@ -14,7 +14,7 @@ from django.utils.dateparse import parse_datetime
 
 from . import elastic
 from .analysis import encode
-from .documents import build_document, document_key, indexed_models, is_public, public_documents
+from .documents import build_document, document_key, indexed_models, is_public, public_documents, window_dates
 from .models import SearchDocument
 
 logger = logging.getLogger("portal.search")
@@ -28,7 +28,7 @@ def row_values(doc):
     return {
         "kind": doc["kind"],
         "data": doc,
-        "facets": {**doc["facets"], "application_open": doc.get("application_open"), "application_close": doc.get("application_close")},
+        "facets": {**doc["facets"], **window_dates(doc)},
         "text": encode(doc["search_text"]),
         "title": doc["title_sort"],
         "title_text": encode(doc["title_sort"]),

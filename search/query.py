@@ -9,9 +9,9 @@ from functools import cached_property
 
 from django.core.exceptions import BadRequest
 
-from home.listing import parse_page_number
+from core.listing import parse_page_number
 
-from .facets import FACETS
+from . import registry
 from .matching import alternatives
 from .normalize import clean_query, query_terms
 
@@ -66,7 +66,7 @@ def parse(params, fixed=None, sort_default="relevance"):
     fixed = fixed or {}
     ignored = []
     filters = {}
-    for spec in FACETS:
+    for spec in registry.facets():
         if spec.name in fixed:
             continue
         values = []
@@ -74,7 +74,7 @@ def parse(params, fixed=None, sort_default="relevance"):
             value = raw.strip()
             if not value:
                 continue
-            if len(value) > MAX_VALUE_LENGTH or (spec.name == "year" and not (value.isascii() and value.isdigit())):
+            if len(value) > MAX_VALUE_LENGTH or not spec.accepts(value):
                 ignored.append(f"{spec.label}「{value[:20]}」")
                 continue
             if value not in values:

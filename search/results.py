@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .facets import FACETS, KIND_LABELS
+from core.querystring import query_toggling
+
+from . import registry
 from .places import place_chips
 
 SNIPPET_LENGTH = 120
@@ -164,20 +166,12 @@ def _merge(spans):
     return merged
 
 
-def toggle_query(params, name, value):
-    copy = params.copy()
-    copy.pop("page", None)
-    values = copy.getlist(name)
-    copy.setlist(name, [v for v in values if v != value] if value in values else values + [value])
-    return copy.urlencode()
-
-
 def _hit(document, terms, promoted=False):
     body_text = " ".join(filter(None, [document.get("summary", ""), document.get("body", "")]))
     matched_body = any(t in body_text.casefold() for t in terms) if terms else False
     return Hit(
         kind=document["kind"],
-        kind_label=KIND_LABELS.get(document["kind"], document["kind"]),
+        kind_label=registry.kind_labels().get(document["kind"], document["kind"]),
         title=document["title"],
         url=document["url"],
         summary=document.get("summary", ""),
@@ -192,7 +186,7 @@ def present(raw, query, params, labels, backend, notice="", ignored=(), promoted
     promoted_urls = {doc["url"] for doc in promoted}
     hits += [_hit(doc, query.terms) for doc in raw.documents if doc["url"] not in promoted_urls]
     facets = []
-    for spec in FACETS:
+    for spec in registry.facets():
         if spec.name in query.fixed:
             continue
         counts = raw.facet_counts.get(spec.name, {})
@@ -201,26 +195,18 @@ def present(raw, query, params, labels, backend, notice="", ignored=(), promoted
         keys = list(counts) + [v for v in chosen if v not in counts]
         values = [
             FacetValue(value=v, label=names.get(v, v), count=counts.get(v, 0), selected=v in chosen,
-                       toggle_query=toggle_query(params, spec.name, v))
+                       toggle_query=query_toggling(params, spec.name, v))
             for v in keys
         ]
-        values.sort(key=_value_order(spec.name, names))
+        values.sort(key=spec.sort_key(names))
         if not values:
             continue
         facets.append(Facet(
             name=spec.name, label=spec.label, values=values, total_without=raw.facet_totals.get(spec.name, 0),
             collapse_after=spec.collapse_after, selected_labels=[v.label for v in values if v.selected],
         ))
-    places = [(chip, toggle_query(params, chip.facet, chip.value))
+    places = [(chip, query_toggling(params, chip.facet, chip.value))
               for chip in place_chips(query.terms, labels, query.filters, query.fixed)]
     return SearchResult(query=query, hits=hits, count=raw.count, facets=facets, backend=backend, notice=notice,
                         ignored=list(ignored), places=places)
 
-
-def _value_order(name, names):
-    if name == "year":
-        return lambda v: (-int(v.value) if v.value.isdigit() else 0, v.value)
-    if name in {"field", "block", "prefecture", "kind", "award_tier"}:
-        order = {value: index for index, value in enumerate(names)}
-        return lambda v: (order.get(v.value, len(order)), v.value)
-    return lambda v: (-v.count, v.label)

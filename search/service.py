@@ -10,12 +10,11 @@ from wagtail.contrib.search_promotions.models import Query as PromotionQuery
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
 from pagecache.generation import memoize
-from portal.sqlite.base import writing
+from core.sqlite.base import writing
 
-from . import didyoumean, elastic, indexing
+from . import didyoumean, elastic, indexing, registry
 from .backends.database import DatabaseBackend
 from .backends.elasticsearch import ElasticsearchBackend
-from .facets import value_labels
 from .models import SearchDocument
 from .query import parse
 from .results import present
@@ -106,7 +105,7 @@ def search(params, fixed=None, log_query=True):
         raise Http404(f"{query.page}ページ目はありません（全{-(-raw.count // query.per_page)}ページ）。")
     if log_query and query.text and query.page == 1:
         log_hit(query.text)
-    result = present(raw, query, params, value_labels(), backend, notice, ignored, promoted_documents(query))
+    result = present(raw, query, params, registry.value_labels(), backend, notice, ignored, promoted_documents(query))
     if not result.count and query.text and not query.unmatchable:
         result = dataclasses.replace(result, suggestion=_suggestion(query, params))
     return result

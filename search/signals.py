@@ -5,26 +5,21 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, published, unpublished
 
 from . import indexing
-from .documents import is_indexed
-
-
-def _dependents(instance):
-    """Items whose documents quote this one (a case shows its award tiers)."""
-    return getattr(instance, "search_dependents", lambda: [])()
+from .documents import dependents, is_indexed
 
 
 def on_publish(sender, instance, **kwargs):
     if is_indexed(instance):
         indexing.record(instance)
-        for item in _dependents(instance):
+        for item in dependents(instance):
             indexing.record(item)
 
 
 def on_withdraw(sender, instance, **kwargs):
     if is_indexed(instance):
-        dependents = _dependents(instance) if instance.pk else []
+        quoting = dependents(instance) if instance.pk else []
         indexing.forget(instance)
-        for item in dependents:
+        for item in quoting:
             indexing.record(item)
 
 

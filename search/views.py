@@ -3,23 +3,8 @@ from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
-from home.listing import query_without
-
 from . import service
-from .query import SORTS
-
-
-def search_context(request, fixed=None):
-    """What a page showing search results needs; shared by /search/ and the
-    case and support index pages."""
-    result = service.search(request.GET, fixed=fixed)
-    return {
-        "result": result,
-        "search_query": request.GET.get("q", "")[:200],
-        "sorts": SORTS,
-        "page_query": query_without(request.GET, "page"),
-        "noindex": sum(len(v) for v in result.query.filters.values()) > 1,
-    }
+from .pages import search_context
 
 
 def search(request):

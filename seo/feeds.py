@@ -6,13 +6,13 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.http import urlencode
 from wagtail.models import Page
 
+from core.querystring import url_with_query
 from search import service
+from search.registry import kind_labels, search_types
 
 SITE_NAME = "ICT地域活性化ポータル"
-KIND_TITLES = {"case": "事例", "program": "支援策"}
 # Parameters that change how a state is shown, not what it contains.
 PRESENTATION = ("page", "sort")
 
@@ -25,29 +25,29 @@ def feed_params(params, fixed=None):
 
 
 def feed_url(params, fixed=None):
-    pairs = feed_params(params, fixed)
-    return reverse("search_feed") + (f"?{urlencode(pairs)}" if pairs else "")
+    return url_with_query(reverse("search_feed"), feed_params(params, fixed))
 
 
-# Kinds stored as Wagtail pages; seminars and awards are snippets whose ids
-# are not page ids.
-PAGE_KINDS = ("case", "program")
+def page_kinds():
+    """Kinds stored as Wagtail pages; the others (seminars, awards) are
+    snippets whose ids are not page ids."""
+    return {t.kind for t in search_types() if issubclass(t.model_class(), Page)}
 
 
-def _page_id(hit):
+def _page_id(hit, kinds):
     key = hit.document.get("key", "")
-    return int(key.rsplit(":", 1)[1]) if hit.kind in PAGE_KINDS and key else None
+    return int(key.rsplit(":", 1)[1]) if hit.kind in kinds and key else None
 
 
-def _last_published(hits):
+def _last_published(hits, kinds):
     """When each page hit was last published: one query for the whole feed."""
-    ids = [page_id for page_id in map(_page_id, hits) if page_id]
+    ids = [page_id for page_id in (_page_id(hit, kinds) for hit in hits) if page_id]
     return dict(Page.objects.filter(pk__in=ids).values_list("pk", "last_published_at"))
 
 
 def _title(result):
     kinds = result.query.fixed.get("kind") or result.query.filters.get("kind") or ()
-    subject = "・".join(KIND_TITLES.get(kind, kind) for kind in kinds) if len(kinds) == 1 else "新着情報"
+    subject = "・".join(kind_labels().get(kind, kind) for kind in kinds) if len(kinds) == 1 else "新着情報"
     selections = [f"{facet.label}：{'・'.join(facet.selected_labels)}" for facet in result.facets if facet.has_selection]
     text = f"「{result.query.text}」" if result.query.text else ""
     return f"{SITE_NAME} {text}{subject}" + (f"（{'、'.join(selections)}）" if selections else "")
@@ -77,12 +77,13 @@ def atom_document(title, link, feed_url, entries, description="ICT地域活性�
 
 
 def atom(request, result, html_url):
-    updated = _last_published(result.hits)
+    kinds = page_kinds()
+    updated = _last_published(result.hits, kinds)
     entries = []
     for hit in result.hits:
         published = parse_datetime(hit.document.get("published_at") or "")
         link = request.build_absolute_uri(hit.url)
-        entries.append(entry(hit.title, link, hit.summary, published, updated.get(_page_id(hit)), [hit.kind_label]))
+        entries.append(entry(hit.title, link, hit.summary, published, updated.get(_page_id(hit, kinds)), [hit.kind_label]))
     return atom_document(_title(result), request.build_absolute_uri(html_url), request.build_absolute_uri(), entries)
 
 

@@ -3,7 +3,6 @@ title, description, canonical URL, preview image and JSON-LD. Plain
 functions of the template context, so every page type shares one rule."""
 
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.http import urlencode
 
 from . import structured_data
@@ -15,15 +14,14 @@ DESCRIPTION_LENGTH = 160
 
 
 def subject_title(context):
-    """The thing the page is about: a seminar or award edition shown by a
-    routable page comes before the page itself; a view that is not a page
-    names its subject with `seo_title`."""
+    """The thing the page is about: an item shown by a route of the page
+    (`routed_item`: a seminar, an award edition) comes before the page
+    itself; a view that is not a page names its subject with `seo_title`."""
     if context.get("seo_title"):
         return context["seo_title"]
-    for name, attribute in (("seminar", "title"), ("award", "heading")):
-        item = context.get(name)
-        if item is not None:
-            return getattr(item, attribute)
+    item = context.get("routed_item")
+    if item is not None:
+        return str(item)
     page = context.get("page")
     if page is not None and page.depth > 2:
         return page.seo_title or page.title
@@ -47,13 +45,11 @@ def document_title(context):
 
 
 def description(context):
-    seminar, award, page = context.get("seminar"), context.get("award"), context.get("page")
+    item, page = context.get("routed_item"), context.get("page")
     if context.get("seo_description"):
         text = context["seo_description"]
-    elif seminar is not None:
-        text = " ".join(filter(None, [seminar.schedule_label(), seminar.place_label(), seminar.description_text()]))
-    elif award is not None:
-        text = award.summary
+    elif item is not None:
+        text = item.meta_description()
     elif page is not None and hasattr(page, "meta_description"):
         text = page.meta_description()
     elif page is not None:
@@ -90,7 +86,7 @@ def image_url(request, page):
 
 def breadcrumbs(request, context):
     """[(name, absolute url)] like the visible breadcrumbs: the page's
-    ancestors below the root, the page, then a seminar or award it shows."""
+    ancestors below the root, the page, then the item a route of it shows."""
     if context.get("seo_crumbs"):
         return [(name, request.build_absolute_uri(path)) for name, path in context["seo_crumbs"]]
     page = context.get("page")
@@ -98,31 +94,25 @@ def breadcrumbs(request, context):
         return []
     pages = [*page.get_ancestors()[1:], page]
     crumbs = [(p.title, request.build_absolute_uri(p.url)) for p in pages]
-    for name, attribute in (("seminar", "title"), ("award", "heading")):
-        item = context.get(name)
-        if item is not None:
-            crumbs.append((getattr(item, attribute), request.build_absolute_uri(request.path)))
+    item = context.get("routed_item")
+    if item is not None:
+        crumbs.append((str(item), request.build_absolute_uri(request.path)))
     return crumbs if len(crumbs) > 1 else []
 
 
-def json_ld(request, context, canonical, image):
-    """The schema.org objects for the page (seminar Events come from the
-    seminar view itself)."""
-    from cases.models import CaseStudyPage
-    from home.models import HomePage
-    from supports.models import SupportProgramPage
+def shows_the_page_itself(context):
+    """False where a route of the page shows an item of its own (a seminar,
+    an award edition), which its own view describes."""
+    return context.get("routed_item") is None
 
+
+def json_ld(request, context, canonical, image):
+    """The schema.org objects for the page: what its type says of itself
+    (its `json_ld()`, declared by its app), then the breadcrumbs."""
     page = context.get("page")
-    site_url = request.build_absolute_uri("/")
     data = []
-    if isinstance(page, HomePage):
-        data.append(structured_data.website(site_url, request.build_absolute_uri(reverse("search"))))
-        data.append(structured_data.organization(site_url, request.build_absolute_uri(static(DEFAULT_IMAGE))))
-    elif context.get("seminar") is None and context.get("award") is None:
-        if isinstance(page, CaseStudyPage):
-            data.append(structured_data.case_article(page, canonical, image))
-        elif isinstance(page, SupportProgramPage):
-            data.append(structured_data.support_program(page, canonical))
+    if shows_the_page_itself(context) and hasattr(page, "json_ld"):
+        data += page.json_ld(request, canonical, image)
     crumbs = breadcrumbs(request, context)
     if crumbs:
         data.append(structured_data.breadcrumb_list(crumbs))
@@ -153,14 +143,14 @@ def head(context):
     page = context.get("page")
     canonical = canonical_url(request, context)
     image = image_url(request, page)
-    is_article = context.get("seminar") is None and type(page).__name__ == "CaseStudyPage"
+    og_type = getattr(page, "og_type", "website") if shows_the_page_itself(context) else "website"
     return {
         "title": subject_title(context),
         "document_title": document_title(context),
         "description": description(context),
         "canonical": canonical,
         "image": image,
-        "og_type": "article" if is_article else "website",
+        "og_type": og_type,
         "feed_url": _feed_url(context),
         "shortlink": _shortlink(request, page),
         "json_ld": [structured_data.script_tag(item) for item in json_ld(request, context, canonical, image)],

@@ -1,17 +1,19 @@
-"""schema.org data (JSON-LD) for each kind of page, as plain dicts built from
-the models, so they are tested without HTTP. Only what the content says is
-said: an unknown budget or date is left out, never guessed."""
+"""schema.org data (JSON-LD): what every page shares (the site, its
+breadcrumbs) and the script tag. Each content app describes its own pages
+(a page's `json_ld()`, e.g. cases/structured_data.py), as plain dicts built
+from the models, so they are tested without HTTP. Only what the content says
+is said: an unknown budget or date is left out, never guessed."""
 
 import json
 
 from django.utils.safestring import mark_safe
 
-from events.structured_data import SCRIPT_ESCAPES, event_data
-from supports.eligibility import describe_option
-
 SITE_NAME = "ICT地域活性化ポータル"
 CONTEXT = "https://schema.org"
 JAPAN = {"@type": "Country", "name": "日本"}
+PUBLISHER = {"@type": "Organization", "name": SITE_NAME}
+# Inside <script>, these would end the element or start markup.
+SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def website(site_url, search_url):
@@ -43,92 +45,6 @@ def breadcrumb_list(crumbs):
             for position, (name, url) in enumerate(crumbs, start=1)
         ],
     }
-
-
-def _places(case):
-    places = [
-        {
-            "@type": "AdministrativeArea",
-            "name": municipality.name,
-            "containedInPlace": {"@type": "AdministrativeArea", "name": municipality.prefecture.name},
-        }
-        for municipality in case.municipalities()
-    ]
-    places += [{"@type": "AdministrativeArea", "name": prefecture.name} for prefecture in case.prefectures()]
-    return places
-
-
-def case_article(case, url, image_url):
-    data = {
-        "@context": CONTEXT,
-        "@type": "Article",
-        "headline": case.title[:110],
-        "description": case.meta_description(),
-        "url": url,
-        "mainEntityOfPage": url,
-        "image": [image_url],
-        "inLanguage": "ja",
-        "about": [{"@type": "Thing", "name": field.name} for field in case.fields.all()],
-        "keywords": [tag.name for tag in case.tags.all()],
-        "spatialCoverage": _places(case),
-        "publisher": {"@type": "Organization", "name": SITE_NAME},
-        "author": {"@type": "Organization", "name": SITE_NAME},
-    }
-    if case.first_published_at:
-        data["datePublished"] = case.first_published_at.isoformat()
-    if case.last_published_at:
-        data["dateModified"] = case.last_published_at.isoformat()
-    if case.source:
-        data["isBasedOn"] = case.source
-    return data
-
-
-# Kinds that hand money to the applicant are grants as well as services.
-GRANT_KINDS = {"subsidy", "local_finance"}
-
-
-def _yen(**value):
-    return {"@type": "MonetaryAmount", "currency": "JPY", **value}
-
-
-def _grant_amounts(program):
-    """The programme's budget, then the most each class of applicant can
-    receive under each option (the terms' caps), named after the class."""
-    amounts = [_yen(name="予算額", value=program.budget_yen)] if program.budget_yen is not None else []
-    for rule in program.rule_objects():
-        for option in rule.options:
-            if option.ceiling_yen is not None:
-                amounts.append(_yen(name=f"{rule.label}：{describe_option(option)}", maxValue=option.ceiling_yen))
-    return amounts
-
-
-def support_program(program, url):
-    ministry = {"@type": "GovernmentOrganization", "name": program.ministry}
-    data = {
-        "@context": CONTEXT,
-        "@type": "GovernmentService",
-        "name": program.title,
-        "description": program.meta_description(),
-        "url": url,
-        "serviceType": program.get_support_kind_display(),
-        "provider": ministry,
-        "areaServed": JAPAN,
-    }
-    if program.eligible_bodies:
-        data["audience"] = {"@type": "Audience", "audienceType": program.eligible_bodies}
-    if program.support_kind in GRANT_KINDS:
-        data["@type"] = ["GovernmentService", "MonetaryGrant"]
-        data["funder"] = ministry
-        amounts = _grant_amounts(program)
-        if amounts:
-            data["amount"] = amounts
-    if program.official_url:
-        data["sameAs"] = program.official_url
-    return data
-
-
-def seminar_event(seminar, url):
-    return event_data(seminar, url)
 
 
 def script_tag(data):

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
-from search.facets import FACETS
+from search.registry import facets
 
 from .feeds import feed_response
 
@@ -17,7 +17,7 @@ def _robots_lines(request):
     yield "Disallow: /search/feed.atom"
     # A result state with two or more filter values: the second value always
     # follows an "&" (a single value follows the "?").
-    for facet in FACETS:
+    for facet in facets():
         yield f"Disallow: /*?*&{facet.name}="
     yield "Allow: /api/v2/"
     yield ""

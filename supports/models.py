@@ -18,8 +18,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from home.pagebase import SectionPage, SummaryAndSourceMixin
+from core.pages import SectionPage, SummaryAndSourceMixin
 from provenance.models import QuotedMixin
+from search.pages import SearchIndexMixin
 
 from .blocks import RuleBlock, raw_rule_dict
 from .eligibility import APPLICANT_KIND_LABELS, DISADVANTAGED_LABELS, Rule, explain_rule
@@ -36,18 +37,12 @@ class SupportKind(models.TextChoices):
     PROMOTION = "promotion", "普及促進"
 
 
-class SupportIndexPage(RoutablePageMixin, SectionPage):
+class SupportIndexPage(SearchIndexMixin, RoutablePageMixin, SectionPage):
     subpage_types = ["supports.SupportProgramPage"]
+    search_fixed = {"kind": ["program"]}
 
     class Meta:
         verbose_name = "支援策一覧"
-
-    def get_context(self, request, *args, **kwargs):
-        from search.views import search_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(search_context(request, fixed={"kind": ["program"]}))
-        return context
 
     # The finder lives under the index so its URL and breadcrumbs follow the
     # page an editor may move or rename; Wagtail serves only paths ending in
@@ -177,32 +172,11 @@ class SupportProgramPage(SummaryAndSourceMixin, Page):
     def fiscal_year_label(self):
         return f"{self.fiscal_year}年度"
 
-    @classmethod
-    def search_queryset(cls, queryset):
-        return queryset.prefetch_related("fields", "tags")
+    def json_ld(self, request, canonical, image):
+        """schema.org data for the page's <head> (seo/meta.py)."""
+        from .structured_data import support_program
 
-    def search_document(self):
-        from search.text import html_text
-
-        return {
-            "kind": "program",
-            "title": self.title,
-            "summary": self.summary,
-            "body": "\n".join(filter(None, [html_text(self.body), self.eligible_bodies, self.conditions, self.terms])),
-            "url": self.get_url(),
-            "fields": [f.slug for f in self.fields.all()],
-            "block": [],
-            "prefecture": [],
-            "municipalities": [],
-            "tags": sorted(t.name for t in self.tags.all()),
-            "ministry": self.ministry,
-            "year": self.fiscal_year,
-            "support_kind": self.support_kind,
-            "applicant_kinds": sorted({kind for rule in self.rule_dicts() for kind in rule["applicant_kinds"]}),
-            "application_open": self.application_open.isoformat() if self.application_open else None,
-            "application_close": self.application_close.isoformat() if self.application_close else None,
-            "published_at": self.first_published_at.isoformat() if self.first_published_at else None,
-        }
+        return [support_program(self, canonical)]
 
     def used_by_cases(self):
         """Public cases that used this program; none while it is being created."""

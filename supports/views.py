@@ -9,6 +9,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from core.querystring import query_with
+
 from .finder import csv_rows, run_finder
 from .forms import YEARS_ALL
 
@@ -17,13 +19,6 @@ JSON_OPTIONS = {"ensure_ascii": False}
 
 def _absolute_url_for(request):
     return lambda page: request.build_absolute_uri(page.get_url(request))
-
-
-def _query_with(params, **values):
-    copy = params.copy()
-    for name, value in values.items():
-        copy[name] = value
-    return copy.urlencode()
 
 
 def finder_page(request, index_page):
@@ -40,7 +35,7 @@ def _render_page(request, index_page, outcome):
         "finder_url": f"{index_page.url}{index_page.reverse_subpage('finder')}",
         "csv_url": f"{index_page.url}{index_page.reverse_subpage('finder_csv')}?{query}",
         "api_url": f"{reverse('supports_finder_api')}?{query}",
-        "show_past_query": _query_with(request.GET, years=YEARS_ALL),
+        "show_past_query": query_with(request.GET, years=YEARS_ALL),
         "municipality_choices": _municipality_choices(request, outcome.form),
         "lookup_url": reverse("municipality_lookup"),
     }
@@ -53,7 +48,7 @@ def _municipality_choices(request, form):
     lookup = form.municipality_lookup
     if lookup is None:
         return []
-    return [(body, "?" + _query_with(request.GET, municipality=body.lg_code)) for body in lookup.matches]
+    return [(body, "?" + query_with(request.GET, municipality=body.lg_code)) for body in lookup.matches]
 
 
 def finder_csv(request, index_page):

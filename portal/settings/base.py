@@ -29,6 +29,7 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "taxonomy",
     "cases",
@@ -133,8 +134,8 @@ DATABASES = {
 # A publish and the search outbox row it writes commit or roll back together.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Writers take the lock before they read (portal/sqlite/base.py).
-    DATABASES["default"]["ENGINE"] = "portal.sqlite"
+    # Writers take the lock before they read (core/sqlite/base.py).
+    DATABASES["default"]["ENGINE"] = "core.sqlite"
 # Seconds a visitor is asked to wait when the database is locked or away.
 DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "30"))
 # Anonymous page cache lifetime in seconds (pagecache/); 0 switches it off.

@@ -14,8 +14,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..analysis import encode_chunk
-from ..facets import FACETS, stored_values
 from ..matching import alternatives, matches
+from .. import registry
 from ..models import SearchDocument
 from ..normalize import query_terms
 from .base import RawResult, SearchBackend
@@ -51,7 +51,7 @@ def row_matches(query, text, facets, today):
     if query.unmatchable or not all(matches(alternatives, text) for alternatives in query.matchers):
         return False
     return all(
-        _satisfies(stored_values(facets, name, today), set(wanted)) for name, wanted in query.all_filters().items()
+        _satisfies(registry.facet(name).stored_values(facets, today), set(wanted)) for name, wanted in query.all_filters().items()
     )
 
 
@@ -73,13 +73,14 @@ class DatabaseBackend(SearchBackend):
         today = timezone.localdate()
         fixed = {name: set(values) for name, values in query.fixed.items()}
         selected = {name: set(values) for name, values in query.filters.items()}
-        facet_counts = {spec.name: {} for spec in FACETS}
-        facet_totals = {spec.name: 0 for spec in FACETS}
+        specs = registry.facets()
+        facet_counts = {spec.name: {} for spec in specs}
+        facet_totals = {spec.name: 0 for spec in specs}
         found = []
         score = self._score(query)
-        counted = FACETS if query.facets else ()
+        counted = specs if query.facets else ()
         for pk, facets, key, title, title_text, published_at in self._candidates(query):
-            values = {spec.name: stored_values(facets, spec.name, today) for spec in FACETS}
+            values = {spec.name: spec.stored_values(facets, today) for spec in specs}
             if not all(_satisfies(values[name], wanted) for name, wanted in fixed.items()):
                 continue
             passing = {name: _satisfies(values[name], wanted) for name, wanted in selected.items()}

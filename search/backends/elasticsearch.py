@@ -10,9 +10,9 @@ selections of the other facets only."""
 from django.utils import timezone
 from elasticsearch_dsl import A, MultiSearch, Q, Search
 
-from .. import elastic
-from ..facets import FACETS, FLAG_VALUE
+from .. import elastic, registry
 from ..analysis import pairs
+from ..facets import FLAG_VALUE
 from ..matching import alternatives
 from ..normalize import query_terms
 from .base import RawResult, SearchBackend
@@ -26,11 +26,13 @@ SORTS = {
 
 
 def _facet_filter(name, values):
-    if name == "open":
+    window = registry.facet(name).window
+    if window:
         if FLAG_VALUE not in values:
             return Q("match_none")
         today = timezone.localdate().isoformat()
-        return Q("range", application_open={"lte": today}) & Q("range", application_close={"gte": today})
+        start, end = window
+        return Q("range", **{start: {"lte": today}}) & Q("range", **{end: {"gte": today}})
     return Q("terms", **{f"facet_{name}": list(values)})
 
 
@@ -78,14 +80,14 @@ class ElasticsearchBackend(SearchBackend):
         # selection of their own share one filter: one pass over the hits for
         # all of them, plus one per selected facet.
         groups = {}
-        for spec in FACETS if query.facets else ():
+        for spec in registry.facets() if query.facets else ():
             others = tuple(name for name in selected if name != spec.name)
             groups.setdefault(others, []).append(spec)
         for number, (others, specs) in enumerate(groups.items()):
             group = A("filter", filter=_all_of([selected[name] for name in others]))
             for spec in specs:
-                if spec.name == "open":
-                    group.bucket(spec.name, "filter", filter=_facet_filter("open", [FLAG_VALUE]))
+                if spec.window:
+                    group.bucket(spec.name, "filter", filter=_facet_filter(spec.name, [FLAG_VALUE]))
                 else:
                     group.bucket(spec.name, "terms", field=f"facet_{spec.name}", size=spec.size)
             search.aggs.bucket(f"group{number}", group)
@@ -97,12 +99,12 @@ class ElasticsearchBackend(SearchBackend):
     def result(response):
         facet_counts, facet_totals = {}, {}
         for group in response.aggregations.to_dict().values():
-            for spec in FACETS:
+            for spec in registry.facets():
                 if spec.name not in group:
                     continue
                 facet_totals[spec.name] = group["doc_count"]
                 agg = group[spec.name]
-                if spec.name == "open":
+                if spec.window:
                     facet_counts[spec.name] = {FLAG_VALUE: agg["doc_count"]} if agg["doc_count"] else {}
                 else:
                     facet_counts[spec.name] = {str(b["key"]): b["doc_count"] for b in agg["buckets"]}

@@ -1,12 +1,13 @@
 import pytest
 
 from awards.models import Award
+from awards.search import award_document
 
 pytestmark = pytest.mark.django_db
 
 
 def test_edition_search_document():
-    doc = Award.objects.get(slug="ict-award-2017").search_document()
+    doc = award_document(Award.objects.get(slug="ict-award-2017"))
     assert doc["kind"] == "award"
     assert doc["title"] == "ICT地域活性化大賞2017"
     assert doc["url"] == "/awards/ict-award-2017/"
@@ -20,7 +21,7 @@ def test_edition_search_document():
 
 
 def test_compilation_search_document_has_no_edition_or_year():
-    doc = Award.objects.get(slug="ict-award-past-grand").search_document(routing_url="/x/")
+    doc = award_document(Award.objects.get(slug="ict-award-past-grand"), routing_url="/x/")
     assert doc["edition"] is None and doc["year"] is None
     assert doc["title"].startswith("過去の総務大臣賞（2014〜2016年度")
     assert doc["url"] == "/x/ict-award-past-grand/"

@@ -98,12 +98,15 @@ def test_unpublished_seminar_is_not_listed(client, today):
 @pytest.mark.parametrize(
     "query, expected",
     [
+        ("seminar_kind=exhibition", lambda qs: qs.filter(kind="exhibition")),
+        # The old name of the seminar's kind, in subscriptions and bookmarks.
         ("kind=exhibition", lambda qs: qs.filter(kind="exhibition")),
+        ("kind=exhibition&seminar_kind=forum", lambda qs: qs.filter(kind__in=["exhibition", "forum"])),
         ("block=tohoku", lambda qs: qs.filter(block__slug="tohoku")),
         ("prefecture=iwate", lambda qs: qs.filter(prefecture__slug="iwate")),
         ("field=health", lambda qs: qs.filter(fields__slug="health")),
         ("field=health&field=education", lambda qs: qs.filter(fields__slug__in=["health", "education"]).distinct()),
-        ("block=tohoku&kind=seminar", lambda qs: qs.filter(block__slug="tohoku", kind="seminar")),
+        ("block=tohoku&seminar_kind=seminar", lambda qs: qs.filter(block__slug="tohoku", kind="seminar")),
         ("year=2017", lambda qs: qs.filter(start_date__year=2017)),
         ("year=2018&month=2", lambda qs: qs.filter(start_date__year=2018, start_date__month=2)),
     ],
@@ -124,6 +127,14 @@ def test_filter_chips_and_feed_links_keep_the_filters(client, today):
     page = html(client.get("/seminars/?block=kyushu&field=health"))
     assert "/seminars/calendar.ics?block=kyushu&amp;field=health" in page
     assert "選択中の条件" in page
+
+
+def test_an_old_kind_link_keeps_its_filter_under_the_new_name(client, today):
+    """/search/ uses ?kind= for the type of document; the calendar's links
+    carry the seminar's kind as seminar_kind, even from an old ?kind= URL."""
+    page = html(client.get("/seminars/?kind=forum&block=kanto"))
+    assert "/seminars/calendar.ics?block=kanto&amp;seminar_kind=forum" in page
+    assert 'name="seminar_kind" value="forum" checked' in page
 
 
 def test_second_page_of_past_seminars(client, today):
@@ -147,6 +158,7 @@ def test_second_page_of_past_seminars(client, today):
         ("year=1066", 400, "1900から2100まで"),
         ("block=nosuch", 400, "地域ブロック「nosuch」に当てはまるものがありません"),
         ("kind=party&field=health", 400, "種類「party」"),
+        ("seminar_kind=party", 400, "種類「party」"),
         ("prefecture=" + "x" * 5000, 400, "都道府県"),
         ("page=abc", 400, "ページ番号は1以上の整数で指定してください"),
         ("page=999", 404, "ページ目はありません"),

@@ -3,12 +3,13 @@ import datetime
 import pytest
 
 from events.models import Seminar
+from events.search import seminar_document
 
 pytestmark = pytest.mark.django_db
 
 
 def test_search_document_of_a_cancelled_seminar():
-    doc = Seminar.objects.get(slug="ict-iot-jisso-seminar-fy2017-hokuriku").search_document()
+    doc = seminar_document(Seminar.objects.get(slug="ict-iot-jisso-seminar-fy2017-hokuriku"))
     assert doc["kind"] == "seminar"
     assert doc["title"] == "地域ICT/IoT実装推進セミナーin富山"
     assert doc["url"] == "/seminars/2018/ict-iot-jisso-seminar-fy2017-hokuriku/"
@@ -26,7 +27,7 @@ def test_search_document_of_a_cancelled_seminar():
 
 def test_search_document_of_an_all_day_seminar_without_a_place(monkeypatch):
     monkeypatch.setattr("events.calendar.today", lambda now=None: datetime.date(2026, 1, 1))
-    doc = Seminar.objects.get(slug="2017-01-19-l-alert-sagyobukai").search_document(routing_url="/x/")
+    doc = seminar_document(Seminar.objects.get(slug="2017-01-19-l-alert-sagyobukai"), routing_url="/x/")
     assert doc["url"] == "/x/2017/2017-01-19-l-alert-sagyobukai/"
     assert doc["block"] == [] and doc["prefecture"] == [] and doc["municipalities"] == []
     assert doc["start"] == "2017-01-19T00:00:00+09:00" and doc["all_day"] is True

@@ -17,7 +17,7 @@ SCRIPT = textwrap.dedent(
     import django
     django.setup()
     from django.db import OperationalError, transaction
-    from portal.sqlite.base import reading
+    from core.sqlite.base import reading
     from search.models import SearchDocument
 
     first, second = SearchDocument.objects.order_by("pk").values_list("pk", flat=True)[:2]
@@ -70,7 +70,7 @@ def test_a_deferred_transaction_is_what_fails_so_reads_alone_stay_deferred(wal_d
 
 def test_only_get_and_head_requests_count_as_reading(rf):
     from portal.middleware import ReadingRequestMiddleware
-    from portal.sqlite.base import reading
+    from core.sqlite.base import reading
 
     seen = {}
     middleware = ReadingRequestMiddleware(lambda request: seen.setdefault(request.method, reading.get()))

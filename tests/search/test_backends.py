@@ -131,7 +131,7 @@ def test_a_program_open_today_is_found_as_open_and_closes_with_its_window(backen
 
     from django.utils import timezone
 
-    from search.facets import open_now
+    from search.registry import facet as facet_spec
 
     today = timezone.localdate()
     program = SupportProgramPage.objects.live().order_by("pk").first()
@@ -144,19 +144,20 @@ def test_a_program_open_today_is_found_as_open_and_closes_with_its_window(backen
     assert (result.count, titles(result)) == (1, [program.title])
     assert facet(run(fixed={"kind": ["program"]}), "open")["1"].count == 1
     window = {"application_open": program.application_open.isoformat(), "application_close": program.application_close.isoformat()}
-    assert open_now(window, today) and open_now(window, program.application_close)
-    assert not open_now(window, program.application_close + datetime.timedelta(days=1))
-    assert not open_now(window, program.application_open - datetime.timedelta(days=1))
+    open_facet = facet_spec("open")
+    assert open_facet.values(window, today) == open_facet.values(window, program.application_close) == ["1"]
+    assert open_facet.values(window, program.application_close + datetime.timedelta(days=1)) == []
+    assert open_facet.values(window, program.application_open - datetime.timedelta(days=1)) == []
 
 
 def test_facet_values_come_in_their_editorial_order(backend):
     """Written against a deliberate bug (the display order of the kind and
     award-tier facets removed): both follow their vocabularies, not counts."""
     from awards.models import TIER_ORDER
-    from search.facets import KIND_LABELS
+    from search.registry import kind_labels
 
     kinds = list(facet(run(), "kind"))
-    assert kinds == [k for k in KIND_LABELS if k in kinds] and len(kinds) > 2
+    assert kinds == [k for k in kind_labels() if k in kinds] and len(kinds) > 2
     tiers = list(facet(run(fixed={"kind": ["case"]}), "award_tier"))
     assert tiers == [t.value for t in TIER_ORDER if t.value in tiers] and len(tiers) > 2
 

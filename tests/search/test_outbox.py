@@ -13,7 +13,7 @@ from cases.models import CaseIndexPage, CaseStudyPage
 from search import elastic, indexing, service
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.documents import document_key, indexed_models, public_queryset
-from search.facets import KIND_LABELS
+from search.registry import kind_labels
 from search.models import SearchDocument
 from search.query import SearchQuery
 from tests.factories import make_case
@@ -177,5 +177,5 @@ def test_search_reindex_command_rebuilds_rows_and_index(use_elasticsearch, capsy
     expected = sum(public_queryset(model).count() for model in indexed_models())
     assert SearchDocument.objects.filter(is_deleted=False).count() == expected
     # Every kind of content the site indexes has seeded items.
-    assert set(SearchDocument.objects.values_list("kind", flat=True)) == set(KIND_LABELS)
+    assert set(SearchDocument.objects.values_list("kind", flat=True)) == set(kind_labels())
     assert "エイリアス" in capsys.readouterr().out

@@ -7,9 +7,12 @@ import re
 import pytest
 
 from cases.models import CaseStudyPage
+from cases.structured_data import case_article
 from events.models import SeminarStatus
+from events.structured_data import event_data
 from seo import structured_data
 from supports.models import SupportProgramPage
+from supports.structured_data import support_program
 
 from .pages import cancelled_seminar
 
@@ -25,7 +28,7 @@ SEARCH_ACTION = {"target", "query-input"}
 
 def test_article_has_google_properties_and_dates():
     case = CaseStudyPage.objects.live().filter(municipality_links__isnull=False).first()
-    data = structured_data.case_article(case, "https://example.jp/cases/x/", "https://example.jp/og.png")
+    data = case_article(case, "https://example.jp/cases/x/", "https://example.jp/og.png")
     assert ARTICLE <= set(data)
     assert len(data["headline"]) <= 110
     assert ISO_DATETIME.match(data["datePublished"]) and ISO_DATETIME.match(data["dateModified"])
@@ -49,7 +52,7 @@ def test_website_search_action():
 
 def test_program_names_its_provider_and_area_and_known_amount_only():
     for program in SupportProgramPage.objects.live():
-        data = structured_data.support_program(program, "https://example.jp/p/")
+        data = support_program(program, "https://example.jp/p/")
         assert data["provider"]["name"] == program.ministry
         assert data["areaServed"] == {"@type": "Country", "name": "日本"}
         for amount in data.get("amount", []):
@@ -60,7 +63,7 @@ def test_program_names_its_provider_and_area_and_known_amount_only():
 
 
 def ceilings(slug):
-    data = structured_data.support_program(SupportProgramPage.objects.get(slug=slug), "https://example.jp/p/")
+    data = support_program(SupportProgramPage.objects.get(slug=slug), "https://example.jp/p/")
     assert "MonetaryGrant" in data["@type"]
     return {amount["name"]: amount["maxValue"] for amount in data["amount"] if "maxValue" in amount}
 
@@ -85,7 +88,7 @@ def test_cancelled_seminar_is_event_cancelled():
     if seminar is None:
         pytest.skip("the seeded seminars include no 中止")
     assert seminar.status == SeminarStatus.CANCELLED
-    data = structured_data.seminar_event(seminar, "https://example.jp/s/")
+    data = event_data(seminar, "https://example.jp/s/")
     assert data["eventStatus"] == "https://schema.org/EventCancelled"
     assert {"name", "startDate"} <= set(data)
 

@@ -3,7 +3,7 @@ import hmac
 
 from django.conf import settings
 
-from accounts.client_ip import client_ip
+from .client_ip import client_ip
 
 
 def keyed_digest(value):

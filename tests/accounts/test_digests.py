@@ -1,4 +1,4 @@
-from home.digests import client_digest
+from accounts.digests import client_digest
 
 
 def test_rate_limits_count_the_client_behind_a_trusted_proxy(settings, rf):

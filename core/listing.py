@@ -8,6 +8,8 @@ from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.http import Http404
 
+from .querystring import query_without
+
 MAX_VALUES_PER_PARAMETER = 50
 
 
@@ -56,18 +58,6 @@ def paginate(items, params, per_page):
     return paginator.page(number)
 
 
-def query_without(params, name, value=None):
-    """The query string with one value (or the whole parameter) removed,
-    used for filter chips and 'clear' links."""
-    copy = params.copy()
-    copy.pop("page", None)
-    if value is None:
-        copy.pop(name, None)
-    else:
-        copy.setlist(name, [v for v in copy.getlist(name) if v != value])
-    return copy.urlencode()
-
-
 def facet_selections(params, vocabularies):
     """Everything a filter form needs for several slug-keyed vocabularies:
     the options, what is selected, chips to remove each choice and the
@@ -79,7 +69,7 @@ def facet_selections(params, vocabularies):
     return {
         "groups": groups,
         "chips": [
-            {"label": str(value), "remove_query": query_without(params, name, value.slug)}
+            {"label": str(value), "remove_query": query_without(params, name, value=value.slug)}
             for name, group in groups.items()
             for value in group["selection"].values
         ],

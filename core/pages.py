@@ -26,7 +26,10 @@ class RoutedSnippetMixin:
     """A snippet whose public page is a route of a single listing page (the
     calendar, the award archive): its URL follows that page wherever an
     editor moves or renames it. Subclasses name the page model and say where
-    below it they live (`path_under`)."""
+    below it they live (`path_under`).
+
+    The view that shows one puts it in its context as `routed_item`; the
+    <head> then names it (`str()`) and describes it (`meta_description()`)."""
 
     routing_page_model = ""  # "app_label.ModelName"
 
@@ -41,7 +44,7 @@ class RoutedSnippetMixin:
         return self.path_under(page.get_url(request)) if page else None
 
     @classmethod
-    def search_context(cls):
+    def routing_context(cls):
         """One lookup of the routing page for a whole batch of documents."""
         page = cls.routing_page()
         return {"routing_url": page.get_url() if page else None}
@@ -49,6 +52,22 @@ class RoutedSnippetMixin:
     @property
     def url(self):
         return self.get_url()
+
+
+class RoutingPageMixin:
+    """The page that shows a RoutedSnippetMixin model's items under URLs of
+    its own: the sitemap lists those items with the page, in one query."""
+
+    routed_model = ""  # "app_label.ModelName"
+
+    def get_sitemap_urls(self, request=None):
+        from django.apps import apps
+
+        base = self.get_full_url(request)
+        items = apps.get_model(self.routed_model).objects.public().order_by("pk")
+        return super().get_sitemap_urls(request) + [
+            {"location": item.path_under(base), "lastmod": item.last_published_at} for item in items
+        ]
 
 
 class SectionPage(Page):
