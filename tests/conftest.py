@@ -21,7 +21,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The real seeded content, loaded once per test run; each test runs in a
     transaction on top of it and is rolled back."""
-    from seedcontent.loader import load_all
+    from seedcontent.loaders import load_all
 
     with django_db_blocker.unblock():
         load_all()

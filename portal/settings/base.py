@@ -83,6 +83,20 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
 ]
 
+# `manage.py load_portal_content` runs each app's seed loader in this order:
+# a loader may rely on what an earlier one stored (the pages hang under the
+# home page; cases link to programs; awards to cases).
+SEED_LOADERS = [
+    "taxonomy.seed.load",
+    "home.seed.load",
+    "supports.seed.load",
+    "cases.seed.load",
+    "events.seed.load",
+    "awards.seed.load",
+    "regions.seed.load",
+    "search.seed.load",
+]
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",

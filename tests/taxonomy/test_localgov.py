@@ -11,7 +11,7 @@ import pytest
 
 from cases.models import CaseMunicipality
 from regions.models import NetworkMembership
-from seedcontent.loader import load_all
+from seedcontent.loaders import load_all
 from taxonomy import kinds
 from taxonomy.codes import check_digit
 from taxonomy.localgov import build_directory, is_northern_territory
