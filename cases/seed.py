@@ -21,7 +21,10 @@ def ensure_index(report):
         site_root(),
         CaseIndexPage,
         "cases",
-        {"title": "ICT地域活性化事例", "intro": "ICT・IoTを活用した地域活性化の事例を、分野や地域で絞り込んで探せます。"},
+        {
+            "title": "ICT地域活性化事例",
+            "intro": "ICT・IoTを活用した地域活性化の事例を、分野や地域で絞り込んで探せます。",
+        },
         report,
         "事例一覧ページ",
     )
@@ -56,12 +59,21 @@ def load_cases(case_index, report):
             children={
                 "municipality_links": (
                     CaseMunicipality,
-                    [{"municipality": municipalities[(m["prefecture"], m["name"])]} for m in item.get("municipalities", [])],
+                    [
+                        {"municipality": municipalities[(m["prefecture"], m["name"])]}
+                        for m in item.get("municipalities", [])
+                    ],
                 ),
-                "program_links": (CaseProgram, [{"program": programs[s]} for s in item.get("programs", []) if s in programs]),
+                "program_links": (
+                    CaseProgram,
+                    [{"program": programs[s]} for s in item.get("programs", []) if s in programs],
+                ),
                 "effects": (
                     CaseEffect,
-                    [{"label": e["label"], "value": str(e["value"]), "unit": e.get("unit") or ""} for e in item.get("effects", [])],
+                    [
+                        {"label": e["label"], "value": str(e["value"]), "unit": e.get("unit") or ""}
+                        for e in item.get("effects", [])
+                    ],
                 ),
             },
         )

@@ -118,7 +118,9 @@ def _value_of(value):
     # Stream data as the data files give it: (block type, value) pairs. Other
     # lists (JSONField values such as quotes) compare as they are.
     if isinstance(value, list) and all(isinstance(item, tuple) for item in value):
-        return json.dumps(_plain([{"type": t, "value": v} for t, v in value]), sort_keys=True, ensure_ascii=False, default=str)
+        return json.dumps(
+            _plain([{"type": t, "value": v} for t, v in value]), sort_keys=True, ensure_ascii=False, default=str
+        )
     return value
 
 
