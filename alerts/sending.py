@@ -22,6 +22,7 @@ from django.db.models import Min, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+import clock
 from search.registry import value_labels
 from search.models import SearchDocument
 from search.synonyms import live_lookup as live_synonyms
@@ -64,7 +65,7 @@ class Run:
 
     def __init__(self, now, oldest):
         self.now = now
-        self.today = timezone.localdate(now)
+        self.today = clock.today(now)
         self.since = oldest - digest.OVERLAP
         self.rows = _rows(SearchDocument.objects.filter(is_deleted=False, updated_at__gt=self.since))
         self.labels = value_labels()

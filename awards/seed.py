@@ -1,4 +1,5 @@
-"""Award editions and results from seedcontent/data/awards.json, compared
+"""The award archive page, and award editions and results from
+seedcontent/data/awards.json, compared
 with what is stored and published as a new revision only on a difference.
 
 Results whose edition the documents do not give ("edition": null, the
@@ -6,14 +7,12 @@ Results whose edition the documents do not give ("edition": null, the
 the years of the editions that have no results of their own, instead of
 being assigned to a guessed edition. "edition_candidates" is not read."""
 
-import datetime
-
 from cases.models import CaseStudyPage
-from seedcontent.documents import source_note
-from seedcontent.loader import ensure_snippet, read
+from provenance.documents import source_note
+from seedcontent.sync import ensure_page, ensure_snippet, optional_date, read, site_root
 from taxonomy.models import Municipality
 
-from .models import Award, AwardKind, AwardResult
+from .models import Award, AwardArchivePage, AwardKind, AwardResult
 
 COMPILATION_SLUG = "ict-award-past-grand"
 COMPILATION_NAME = "総務大臣賞"
@@ -32,7 +31,7 @@ def edition_values(item, results=()):
         "period_start": None,
         "period_end": None,
         "entries": item.get("entries"),
-        "ceremony_date": datetime.date.fromisoformat(item["ceremony_date"]) if item.get("ceremony_date") else None,
+        "ceremony_date": optional_date(item.get("ceremony_date")),
         "summary": item.get("summary") or "",
         "source": source_note(item.get("source")),
         "quotes": _quotes(item, *results),
@@ -98,6 +97,18 @@ def sync_results(award, rows, report):
     award.results = results
     award.save_revision().publish()
     report.count("受賞結果", created=False)
+
+
+def load(report):
+    ensure_page(
+        site_root(),
+        AwardArchivePage,
+        "awards",
+        {"title": "ICT地域活性化大賞", "intro": "ICTを活用して地域を活性化した優れた取組を表彰するICT地域活性化大賞（2014・2015年度は地域情報化大賞）の受賞結果です。"},
+        report,
+        "表彰ページ",
+    )
+    load_awards(report)
 
 
 def load_awards(report):

@@ -40,7 +40,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -49,6 +48,9 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.net import free_port  # noqa: E402 (the path above makes the checkout importable)
 ENGINE = {"url": ""}  # set by main(): the Elasticsearch the served portal searches, if any
 DATA = ROOT / "bench" / ".data"
 BASE_DB = DATA / "pages-base.sqlite3"
@@ -326,12 +328,6 @@ def in_django(db_path, function, *args):
     if result.returncode:
         raise RuntimeError(result.stderr[-3000:])
     return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:

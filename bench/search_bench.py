@@ -270,14 +270,19 @@ def _join(left, joiner, right):
 def prepare_database():
     from django.core.management import call_command
 
-    from seedcontent.loader import Report, ensure_indexes, ensure_site, load_municipalities, load_taxonomy
+    from cases.seed import ensure_index as ensure_case_index
+    from home.seed import load as load_home
+    from seedcontent.sync import Report
+    from supports.seed import ensure_index as ensure_support_index
+    from taxonomy.seed import load as load_taxonomy
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     report = Report()
     load_taxonomy(report)
-    load_municipalities(report)
-    ensure_indexes(ensure_site(), report)
+    load_home(report)
+    ensure_case_index(report)
+    ensure_support_index(report)
     log(f"database ready: migrations + real taxonomy in {time.perf_counter() - started:.1f}s")
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
+import clock
 from cases.models import CaseStudyPage
 from accounts import digests
 from supports.models import SupportProgramPage
@@ -75,7 +76,7 @@ def enquiry_form(request):
         return TemplateResponse(request, "desk/enquiry_form.html", context, status=429)
     data = form.cleaned_data
     enquiry = Enquiry.objects.create(
-        reference=new_reference(timezone.localdate()),
+        reference=new_reference(clock.today()),
         municipality_id=data["municipality"],
         organisation=data["organisation"].strip(),
         name=data["name"].strip(),

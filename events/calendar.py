@@ -8,28 +8,17 @@ days occupies each of them."""
 import calendar
 import datetime
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
-TOKYO = ZoneInfo("Asia/Tokyo")
+from clock import TOKYO
+
 WEEKDAYS = "月火水木金土日"  # in date.weekday() order
 # Sunday first, as Japanese wall calendars are printed.
 WEEK_HEADER = [("日", "日曜日"), ("月", "月曜日"), ("火", "火曜日"), ("水", "水曜日"), ("木", "木曜日"), ("金", "金曜日"), ("土", "土曜日")]
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
-def today(now=None):
-    """Today's date in Tokyo, whatever the server's clock zone."""
-    now = now or datetime.datetime.now(datetime.timezone.utc)
-    return now.astimezone(TOKYO).date()
-
-
 def aware(date, time):
     return datetime.datetime.combine(date, time, tzinfo=TOKYO)
-
-
-def fiscal_year(date):
-    """年度: April to March."""
-    return date.year if date.month >= 4 else date.year - 1
 
 
 def days_between(first, last):

@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+import clock
 from core.pages import RoutedSnippetMixin, RoutingPageMixin, SectionPage
 from provenance.models import QuotedMixin
 from search.text import html_text
@@ -241,7 +242,7 @@ class Seminar(
 
     @property
     def fiscal_year(self):
-        return calendar.fiscal_year(self.start_date)
+        return clock.fiscal_year_of(self.start_date)
 
     def schedule_label(self):
         return calendar.schedule_label(self.start_date, self.last_date, self.start_time, self.end_time)
@@ -253,7 +254,7 @@ class Seminar(
             return Progress.CANCELLED
         if self.status == SeminarStatus.POSTPONED:
             return Progress.POSTPONED
-        today = today or calendar.today()
+        today = today or clock.today()
         return Progress.HELD if self.last_date < today else Progress.UPCOMING
 
     def progress_label(self, today=None):

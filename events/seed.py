@@ -1,4 +1,4 @@
-"""Seminars from seedcontent/data/seminars.json, compared with what is
+"""The seminar calendar page and the seminars of seedcontent/data/seminars.json, compared with what is
 stored and published as a new revision only where they differ.
 
 Times are taken only where the documents give them; a seminar without one
@@ -6,14 +6,13 @@ is all-day. A seminar whose prefecture the documents leave open keeps no
 prefecture; its block is then the one whose 総合通信局 organised it, when
 the documents name one (信越総合通信局 → 信越), and none otherwise."""
 
-import datetime
 import uuid
 
-from seedcontent.documents import source_note
-from seedcontent.loader import ensure_snippet, paragraphs_html, read, sync_relations
+from provenance.documents import source_note
+from seedcontent.sync import ensure_page, ensure_snippet, optional_date, optional_time, paragraphs_html, read, site_root, sync_relations
 from taxonomy.models import Field, Prefecture, RegionBlock
 
-from .models import Seminar, SeminarStatus
+from .models import Seminar, SeminarCalendarPage, SeminarStatus
 
 # Seeded seminars get a UID derived from their slug, so every database
 # (development, staging, production) publishes the same UID for the same
@@ -27,14 +26,6 @@ def seeded_uid(slug):
     return uuid.uuid5(UID_NAMESPACE, slug)
 
 
-def _time(text):
-    return datetime.time.fromisoformat(text) if text else None
-
-
-def _date(text):
-    return datetime.date.fromisoformat(text) if text else None
-
-
 def seminar_values(item, prefectures, blocks_by_bureau):
     prefecture = prefectures[item["prefecture"]] if item.get("prefecture") else None
     block = prefecture.block if prefecture else blocks_by_bureau.get(item.get("organiser") or "")
@@ -42,10 +33,10 @@ def seminar_values(item, prefectures, blocks_by_bureau):
         "uid": seeded_uid(item["slug"]),
         "title": item["title"],
         "kind": item["kind"],
-        "start_date": _date(item["start_date"]),
-        "end_date": _date(item.get("end_date")),
-        "start_time": _time(item.get("start_time")),
-        "end_time": _time(item.get("end_time")),
+        "start_date": optional_date(item["start_date"]),
+        "end_date": optional_date(item.get("end_date")),
+        "start_time": optional_time(item.get("start_time")),
+        "end_time": optional_time(item.get("end_time")),
         "venue": item.get("venue") or "",
         "city": item.get("city") or "",
         "prefecture": prefecture,
@@ -60,6 +51,18 @@ def seminar_values(item, prefectures, blocks_by_bureau):
         "source": source_note(item.get("source")),
         "quotes": item.get("quotes", []),
     }
+
+
+def load(report):
+    ensure_page(
+        site_root(),
+        SeminarCalendarPage,
+        "seminars",
+        {"title": "セミナー・説明会", "intro": "ICT・IoTの地域実装に関するセミナーや自治体向け説明会などの日程です。カレンダーアプリでの購読もできます。"},
+        report,
+        "セミナー・説明会ページ",
+    )
+    load_seminars(report)
 
 
 def load_seminars(report):

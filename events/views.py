@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
+import clock
 from core.listing import paginate
 from core.querystring import query_without, url_with_query
 
@@ -25,7 +26,7 @@ def _base_context(page, request, filters):
         "filter_query": filters.query,
         "ics_url": url_with_query(reverse("seminar_calendar_ics"), filters.query),
         "atom_url": url_with_query(reverse("seminar_atom_feed"), filters.query),
-        "today": calendar.today(),
+        "today": clock.today(),
         **filters.facets,
     }
 
@@ -70,7 +71,7 @@ def month_jump(page, request):
         raise BadRequest("表示する月は、年（year）と月（month）の両方を指定してください。")
     else:
         seminars = listing.filter_seminars(Seminar.objects.public(), **filters.chosen)
-        target = listing.default_month(seminars, calendar.today())
+        target = listing.default_month(seminars, clock.today())
     return redirect(url_with_query(_month_url(page, request, target), query_without(request.GET, "year", "month")))
 
 
@@ -143,7 +144,7 @@ def detail_context(page, request, seminar):
         "seminar": seminar,
         "routed_item": seminar,
         "calendar_url": calendar_url,
-        "today": calendar.today(),
+        "today": clock.today(),
         "json_ld": event_json_ld(seminar, request.build_absolute_uri(seminar.path_under(calendar_url))),
         "month_url": _month_url(page, request, Month.of(seminar.start_date)) if page else "",
         "ics_url": reverse("seminar_ics", args=[seminar.start_date.year, seminar.slug]),

@@ -5,9 +5,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+import clock
 from taxonomy.models import RegionBlock
 
-from . import calendar
 from .models import Progress, Seminar, SeminarKind
 
 
@@ -28,7 +28,7 @@ class SeminarFilterSet(WagtailFilterSet):
         fields = ["progress", "kind", "block", "start_date"]
 
     def filter_progress(self, queryset, name, value):
-        today = calendar.today()
+        today = clock.today()
         if value in (Progress.CANCELLED, Progress.POSTPONED):
             return queryset.filter(status=value)
         called_off = queryset.filter(status__in=[Progress.CANCELLED, Progress.POSTPONED]).values("pk")

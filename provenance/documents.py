@@ -34,3 +34,13 @@ def seeds_dir():
 
 def document_path(doc):
     return seeds_dir() / f"{document_id(doc)}.txt"
+
+
+def source_note(source):
+    """'資料名「該当箇所」' from a data file's {"document", "note"}: how a
+    seeded item cites its document."""
+    if not source:
+        return ""
+    title = DOCUMENTS.get(source.get("document", ""), source.get("document", ""))
+    note = source.get("note", "").strip()
+    return f"{title}「{note.strip('「」')}」" if note else title

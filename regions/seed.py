@@ -2,10 +2,8 @@
 from seedcontent/data/regions.json and networks.json: compared with what is
 stored, published as a new revision only where they differ."""
 
-import datetime
-
-from seedcontent.documents import source_note
-from seedcontent.loader import ensure_page, read, sync_relations, upsert
+from provenance.documents import source_note
+from seedcontent.sync import ensure_page, optional_date, read, site_root, sync_relations, upsert
 from taxonomy.models import Municipality, Prefecture, RegionBlock
 
 from .models import (
@@ -20,12 +18,12 @@ from .models import (
 )
 
 
-def _date(text):
-    return datetime.date.fromisoformat(text) if text else None
-
-
 def _statements(items):
     return [("statement", {"text": i["text"], "doc": i["doc"], "period": i.get("period") or ""}) for i in items]
+
+
+def load(report):
+    load_regions(site_root(), report)
 
 
 def load_regions(home, report):
@@ -66,11 +64,11 @@ def load_networks(index, report):
         values = {
             "title": item["title"],
             "summary": item["summary"],
-            "founded": _date(item["founded"]),
+            "founded": optional_date(item["founded"]),
             "secretariat": item["secretariat"],
             "member_municipalities": item["member_municipalities"],
             "member_companies": item["member_companies"],
-            "members_as_of": _date(item["members_as_of"]),
+            "members_as_of": optional_date(item["members_as_of"]),
             "representatives": [("person", person) for person in item["representatives"]],
             "founders": [("person", person) for person in item["founders"]],
             "activities": _statements(item["activities"]),

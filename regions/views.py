@@ -10,8 +10,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+import clock
 from cases.models import CaseMunicipality, CaseStudyPage
-from events import calendar
 from events import feeds as seminar_feeds
 from events import ical
 from events.models import Seminar, SeminarCalendarPage
@@ -69,7 +69,7 @@ def _calendar_url():
 
 
 def _render(request, template, page, context):
-    return TemplateResponse(request, template, {"page": page, "self": page, "today": calendar.today(), **context})
+    return TemplateResponse(request, template, {"page": page, "self": page, "today": clock.today(), **context})
 
 
 def _link(page, municipalities):

@@ -12,8 +12,8 @@ import datetime
 from dataclasses import dataclass, field, replace
 
 from django.db.models import Prefetch, Q
-from django.utils import timezone
 
+import clock
 from cases.models import CaseMunicipality, CaseStudyPage
 from taxonomy.kinds import REFERENCE_DATE, fiscal_year_start
 from taxonomy.models import Field, Municipality, MunicipalityKind, directory_entries
@@ -57,11 +57,6 @@ KIND_REFERENCE = (
 KIND_LABELS = dict(MunicipalityKind.choices)
 # Programs with subsidies paid as money: the ones whose local share a bond can finance.
 _SUBSIDY_METHODS = frozenset({"rate", "fixed"})
-
-
-def fiscal_year_of(day: datetime.date) -> int:
-    """Japanese fiscal years start on 1 April."""
-    return day.year if day.month >= 4 else day.year - 1
 
 
 @dataclass(frozen=True)
@@ -181,7 +176,7 @@ class FinderQuery:
             return False
         if self.fields and not {f.pk for f in program.fields.all()} & {f.pk for f in self.fields}:
             return False
-        return self.include_past or program.fiscal_year >= fiscal_year_of(today)
+        return self.include_past or program.fiscal_year >= clock.fiscal_year_of(today)
 
     def summary(self) -> list[tuple[str, str]]:
         """The input as the page restates it, so a printout says whom it was for."""
@@ -467,7 +462,7 @@ def schedule_label(program, today: datetime.date) -> str:
         if program.is_open(today):
             return "募集中"
         return "募集終了" if today > program.application_close else "募集前"
-    if program.fiscal_year < fiscal_year_of(today):
+    if program.fiscal_year < clock.fiscal_year_of(today):
         return "過去の年度（募集期間の記載なし）"
     return "募集期間の記載なし"
 
@@ -564,7 +559,7 @@ def csv_rows(results: list[ProgramResult], url_for):
 
 def run_finder(params, today: datetime.date | None = None) -> FinderOutcome:
     """``params`` is the query string, or None for a form not yet filled in."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     data = load_finder_data()
     form = FinderForm(
         params, municipalities=data.municipalities, fields=data.fields, prerequisites=data.prerequisites

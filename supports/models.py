@@ -4,7 +4,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -18,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+import clock
 from core.pages import SectionPage, SummaryAndSourceMixin
 from provenance.models import QuotedMixin
 from search.pages import SearchIndexMixin
@@ -146,7 +146,7 @@ class SupportProgramPage(SummaryAndSourceMixin, Page):
         advertised as open."""
         if not (self.application_open and self.application_close):
             return False
-        today = today or timezone.localdate()
+        today = today or clock.today()
         return self.application_open <= today <= self.application_close
 
     def rule_dicts(self):

@@ -158,5 +158,6 @@ def format_decimal(value: Fraction) -> str:
         return format(Decimal(value.numerator) / Decimal(value.denominator), ".3f")
     sign = "-" if value < 0 else ""
     digits = str(abs(value.numerator) * 10**places // value.denominator).rjust(places + 1, "0")
-    whole, fraction = digits[: len(digits) - places], digits[len(digits) - places :].rstrip("0")
+    # places is the exact count of decimals, so the fraction never ends in 0.
+    whole, fraction = digits[: len(digits) - places], digits[len(digits) - places :]
     return f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}"

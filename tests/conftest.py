@@ -5,10 +5,11 @@ import pytest
 from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from editorial.groups import APPROVER, EDITOR
+from search import elastic, indexing
+from tests.engine import engine_url
+from tests.factories import UserFactory
 
 # Playwright's sync API (tests/browser) keeps an asyncio loop running in the
 # main thread for the rest of the session; Django would then refuse every
@@ -21,34 +22,67 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The real seeded content, loaded once per test run; each test runs in a
     transaction on top of it and is rolled back."""
-    from seedcontent.loader import load_all
+    from seedcontent.loaders import load_all
 
     with django_db_blocker.unblock():
         load_all()
 
 
-def _user(username, group=None, superuser=False):
-    user = get_user_model().objects.create_user(
-        username=username, password="pw", is_staff=superuser, is_superuser=superuser
-    )
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
+@pytest.fixture
+def use_elasticsearch(settings, db):
+    """The real engine, holding exactly the documents of this test's
+    database state (tests run in transactions the engine cannot see)."""
+    settings.ELASTICSEARCH_URL = engine_url(settings)
+    indexing.reindex()
+    yield
+    elastic.reset()
+
+
+@pytest.fixture
+def use_database(settings, db):
+    settings.ELASTICSEARCH_URL = ""
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def backend(request):
+    """Runs the test once on each search backend."""
+    request.getfixturevalue(f"use_{request.param}")
+    return request.param
+
+
+@pytest.fixture
+def unreachable_engine(settings, db):
+    """An engine URL where nothing listens: the real failure mode of a
+    stopped server, without stopping the shared one."""
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    settings.ELASTICSEARCH_TIMEOUT = 0.5
+    yield
+    elastic.reset()
+
+
+@pytest.fixture
+def frozen_today(monkeypatch):
+    """A setter fixing clock.today() (every app's 'today') for the test."""
+
+    def freeze(day):
+        monkeypatch.setattr("clock.today", lambda now=None: day)
+
+    return freeze
 
 
 @pytest.fixture
 def editor(db):
-    return _user("editor", EDITOR)
+    return UserFactory(username="editor", group=EDITOR)
 
 
 @pytest.fixture
 def approver(db):
-    return _user("approver", APPROVER)
+    return UserFactory(username="approver", group=APPROVER)
 
 
 @pytest.fixture
 def superuser(db):
-    return _user("admin", superuser=True)
+    return UserFactory(username="admin", is_superuser=True)
 
 
 @pytest.fixture

@@ -3,10 +3,11 @@ Django's SMTP backend and a socket exactly as in production."""
 
 import email
 import email.policy
-import socket
 import threading
 
 from aiosmtpd.controller import Controller
+
+from tests.net import free_port
 
 
 class Recorder:
@@ -27,9 +28,7 @@ class Recorder:
 class MailServer:
     def __init__(self):
         self.recorder = Recorder()
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
+        self.port = free_port()
         self.controller = Controller(self.recorder, hostname="127.0.0.1", port=self.port)
 
     def __enter__(self):

@@ -53,16 +53,13 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "alerts",
     "desk",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
     "rest_framework",
-    "wagtail.contrib.settings",
     "wagtail_modeladmin",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -74,14 +71,26 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
-    "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+]
+
+# `manage.py load_portal_content` runs each app's seed loader in this order:
+# a loader may rely on what an earlier one stored (the pages hang under the
+# home page; cases link to programs; awards to cases).
+SEED_LOADERS = [
+    "taxonomy.seed.load",
+    "home.seed.load",
+    "supports.seed.load",
+    "cases.seed.load",
+    "events.seed.load",
+    "awards.seed.load",
+    "regions.seed.load",
+    "search.seed.load",
 ]
 
 MIDDLEWARE = [
@@ -116,7 +125,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },

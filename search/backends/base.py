@@ -1,11 +1,6 @@
 from dataclasses import dataclass, field
 
 
-class BackendUnavailable(Exception):
-    """The engine did not answer in time or answered with an error; the
-    caller falls back to the database backend."""
-
-
 @dataclass
 class RawResult:
     """What a backend found, before labels, highlights and URLs are added.
@@ -22,8 +17,6 @@ class RawResult:
 
 
 class SearchBackend:
-    name = ""
-
     def search(self, query):  # pragma: no cover - interface
         raise NotImplementedError
 

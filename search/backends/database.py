@@ -11,13 +11,15 @@ Relevance is the same on both backends: TITLE_WEIGHT per term found in the
 title, then newest first, then the key."""
 
 from django.db.models import Q
-from django.utils import timezone
+
+import clock
 
 from ..analysis import encode_chunk
 from ..matching import alternatives, matches
 from .. import registry
 from ..models import SearchDocument
 from ..normalize import query_terms
+
 from .base import RawResult, SearchBackend
 
 TITLE_WEIGHT = 10
@@ -56,8 +58,6 @@ def row_matches(query, text, facets, today):
 
 
 class DatabaseBackend(SearchBackend):
-    name = "database"
-
     def _candidates(self, query):
         rows = SearchDocument.objects.filter(is_deleted=False)
         if query.unmatchable:
@@ -70,7 +70,7 @@ class DatabaseBackend(SearchBackend):
         return rows.values_list(*columns).iterator(chunk_size=2000)
 
     def search(self, query):
-        today = timezone.localdate()
+        today = clock.today()
         fixed = {name: set(values) for name, values in query.fixed.items()}
         selected = {name: set(values) for name, values in query.filters.items()}
         specs = registry.facets()

@@ -7,14 +7,16 @@ database backend's. Facets use the post_filter pattern: the hits are filtered
 by every selection, while each facet's aggregation is filtered by the
 selections of the other facets only."""
 
-from django.utils import timezone
 from elasticsearch_dsl import A, MultiSearch, Q, Search
+
+import clock
 
 from .. import elastic, registry
 from ..analysis import pairs
 from ..facets import FLAG_VALUE
 from ..matching import alternatives
 from ..normalize import query_terms
+
 from .base import RawResult, SearchBackend
 from .database import TITLE_WEIGHT
 
@@ -30,7 +32,7 @@ def _facet_filter(name, values):
     if window:
         if FLAG_VALUE not in values:
             return Q("match_none")
-        today = timezone.localdate().isoformat()
+        today = clock.today().isoformat()
         start, end = window
         return Q("range", **{start: {"lte": today}}) & Q("range", **{end: {"gte": today}})
     return Q("terms", **{f"facet_{name}": list(values)})
@@ -54,8 +56,6 @@ def term_query(field, term_alternatives):
 
 
 class ElasticsearchBackend(SearchBackend):
-    name = "elasticsearch"
-
     def _text_query(self, query, fixed):
         if query.unmatchable:
             return Q("match_none")

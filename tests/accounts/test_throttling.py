@@ -13,7 +13,9 @@ from wagtail.models import ModelLogEntry
 
 from accounts import audit
 
-from .conftest import CLIENT, OTHER_CLIENT, PASSWORD, make_user, sign_in
+from tests.factories import UserFactory
+
+from .conftest import CLIENT, OTHER_CLIENT, PASSWORD, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +139,7 @@ def test_unlocking_a_lifted_or_unknown_lockout_is_a_404(client, staff):
 
 
 def test_the_reset_form_sends_at_most_the_limit_of_mails(client, db, smtp_server):
-    make_user("mail-user", email="mail-user@example.jp")
+    UserFactory(username="mail-user", email="mail-user@example.jp")
     statuses = [
         client.post("/admin/password_reset/", {"email": "mail-user@example.jp"}, REMOTE_ADDR=CLIENT).status_code
         for _ in range(settings.AXES_FAILURE_LIMIT + 3)
@@ -160,9 +162,9 @@ def test_the_reset_form_answers_the_same_for_an_unknown_address(client, db, smtp
 def test_a_password_protected_page_is_under_the_same_limit(client, db):
     from wagtail.models import PageViewRestriction
 
-    from tests.factories import make_case
+    from tests.factories import CaseFactory
 
-    case = make_case(title="合成のパスワード付き事例")
+    case = CaseFactory(title="合成のパスワード付き事例")
     restriction = PageViewRestriction.objects.create(page=case, restriction_type="password", password="kumamoto-secret")
     url = f"/_util/authenticate_with_password/{restriction.pk}/{case.pk}/"
     form = {"password": "wrong", "return_url": case.url}
@@ -229,7 +231,7 @@ def test_the_account_page_without_a_password_change_is_wagtails(client, staff):
 
 def overview_queries(client, accounts):
     for n in range(accounts):
-        make_user(f"synthetic-{accounts}-{n}", superuser=n % 2 == 0)
+        UserFactory(username=f"synthetic-{accounts}-{n}", is_superuser=n % 2 == 0)
         fail(Client(), f"synthetic-{accounts}-{n}", settings.AXES_FAILURE_LIMIT, ip=f"198.51.100.{n}")
     with CaptureQueriesContext(connection) as queries:
         html = client.get("/admin/sign-in-security/").content.decode()

@@ -8,7 +8,6 @@ from django.utils import timezone
 from alerts.models import Subscription
 from alerts.tokens import digest
 from search.models import SearchDocument
-from tests.search.conftest import backend, use_database, use_elasticsearch  # noqa: F401 - fixtures
 
 LINK = re.compile(r"https?://\S+")
 

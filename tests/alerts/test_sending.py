@@ -16,7 +16,7 @@ from alerts.sending import delete_stale, send_due_alerts
 from supports.finder import load_finder_data, run_finder
 from supports.models import SupportProgramPage
 from taxonomy.models import Field
-from tests.factories import make_case
+from tests.factories import CaseFactory
 from tests.mailserver import body
 
 from .conftest import links, subscribe
@@ -36,9 +36,9 @@ def disaster(db):
 
 def test_a_matching_publish_is_mailed_and_nothing_else(smtp_server, quiet, health, disaster):
     subscribe("cases", "field=health", email="a@example.lg.jp")
-    make_case(title="見守りセンサーの合成事例", fields=[health])
-    make_case(title="防災だけの合成事例", fields=[disaster])
-    make_case(title="下書きの合成事例", fields=[health], publish=False)
+    CaseFactory(title="見守りセンサーの合成事例", fields=[health])
+    CaseFactory(title="防災だけの合成事例", fields=[disaster])
+    CaseFactory(title="下書きの合成事例", fields=[health], publish=False)
     assert "1通送信" in send_due_alerts()
     [mail] = smtp_server.to("a@example.lg.jp")
     text = body(mail)
@@ -50,15 +50,15 @@ def test_a_matching_publish_is_mailed_and_nothing_else(smtp_server, quiet, healt
 
 def test_no_mail_when_only_non_matching_or_draft_items_appear(smtp_server, quiet, health, disaster):
     subscribe("cases", "field=health", email="a@example.lg.jp")
-    make_case(title="防災だけの合成事例", fields=[disaster])
-    make_case(title="下書きの合成事例", fields=[health], publish=False)
+    CaseFactory(title="防災だけの合成事例", fields=[disaster])
+    CaseFactory(title="下書きの合成事例", fields=[health], publish=False)
     send_due_alerts()
     assert smtp_server.messages == []
 
 
 def test_a_withdrawn_item_is_not_announced(smtp_server, quiet, health):
     subscribe("cases", "field=health", email="a@example.lg.jp")
-    case = make_case(title="すぐ取り下げた合成事例", fields=[health])
+    case = CaseFactory(title="すぐ取り下げた合成事例", fields=[health])
     case.unpublish()
     send_due_alerts()
     assert smtp_server.messages == []
@@ -66,8 +66,8 @@ def test_a_withdrawn_item_is_not_announced(smtp_server, quiet, health):
 
 def test_search_states_with_text_match_like_the_search(smtp_server, quiet, health):
     subscribe("search", "q=棚田センサー", email="a@example.lg.jp")
-    make_case(title="棚田センサーの合成事例", fields=[health])
-    make_case(title="棚田だけの合成事例", fields=[health])
+    CaseFactory(title="棚田センサーの合成事例", fields=[health])
+    CaseFactory(title="棚田だけの合成事例", fields=[health])
     send_due_alerts()
     text = body(smtp_server.to("a@example.lg.jp")[0])
     assert "棚田センサーの合成事例" in text and "棚田だけの合成事例" not in text
@@ -76,7 +76,7 @@ def test_search_states_with_text_match_like_the_search(smtp_server, quiet, healt
 
 def test_one_click_unsubscribe_by_rfc_8058_post(smtp_server, quiet, health):
     subscribe("cases", "field=health", email="a@example.lg.jp")
-    make_case(fields=[health])
+    CaseFactory(fields=[health])
     send_due_alerts()
     [mail] = smtp_server.messages
     assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -88,7 +88,7 @@ def test_one_click_unsubscribe_by_rfc_8058_post(smtp_server, quiet, health):
     )
     assert response.status_code == 200
     assert not Subscription.objects.exists()
-    make_case(fields=[health])
+    CaseFactory(fields=[health])
     send_due_alerts()
     assert len(smtp_server.messages) == 1
     again = Client(enforce_csrf_checks=True).post(header_path, "List-Unsubscribe=One-Click",
@@ -100,7 +100,7 @@ def test_an_interrupted_batch_rerun_sends_no_duplicates(smtp_server, quiet, heal
     addresses = [f"user{n}@example.lg.jp" for n in range(4)]
     for address in addresses:
         subscribe("cases", "field=health", email=address)
-    make_case(title="一度だけ届く合成事例", fields=[health])
+    CaseFactory(title="一度だけ届く合成事例", fields=[health])
     smtp_server.recorder.refuse.add(addresses[2])
     summary = send_due_alerts(batch_size=2)
     assert "3通送信" in summary and "1通は送信できず" in summary
@@ -118,7 +118,7 @@ def test_an_interrupted_batch_rerun_sends_no_duplicates(smtp_server, quiet, heal
 def test_daily_and_weekly_wait_for_their_period(smtp_server, quiet, health):
     daily = subscribe("cases", "field=health", email="d@example.lg.jp", frequency="daily")
     weekly = subscribe("cases", "field=health", email="w@example.lg.jp", frequency="weekly")
-    make_case(fields=[health])
+    CaseFactory(fields=[health])
     send_due_alerts()
     assert smtp_server.messages == []
     Subscription.objects.filter(pk=daily.pk).update(last_checked_at=timezone.now() - datetime.timedelta(days=1))
@@ -173,7 +173,7 @@ def _queries_for(count, health):
     Subscription.objects.all().delete()
     for n in range(count):
         subscribe("cases", "field=health" if n % 2 else "q=見守り", email=f"u{count}-{n}@example.lg.jp")
-    make_case(title=f"見守りの合成事例{count}", fields=[health])
+    CaseFactory(title=f"見守りの合成事例{count}", fields=[health])
     with CaptureQueriesContext(connection) as captured:
         send_due_alerts(batch_size=100)
     return len(captured)
@@ -195,7 +195,7 @@ def test_stale_subscriptions_and_records_are_deleted(settings):
 
 def test_a_mail_server_that_is_away_claims_nothing(smtp_server, quiet, health, settings):
     subscription = subscribe("cases", "field=health", email="a@example.lg.jp")
-    make_case(title="待たされる合成事例", fields=[health])
+    CaseFactory(title="待たされる合成事例", fields=[health])
     port = settings.EMAIL_PORT
     settings.EMAIL_PORT = 9  # nothing listens
     with pytest.raises(OSError):

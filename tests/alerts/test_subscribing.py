@@ -9,7 +9,7 @@ from alerts import tokens
 from alerts.models import ConfirmationRequest, Subscription
 from alerts.sending import send_due_alerts
 from taxonomy.models import Field
-from tests.factories import make_case
+from tests.factories import CaseFactory
 from tests.mailserver import body
 
 from .conftest import links, subscribe
@@ -40,7 +40,7 @@ def test_confirmation_mail_and_nothing_before_confirming(client, smtp_server, qu
     [path] = links(body(confirmation), "/alerts/confirm/")
 
     health = Field.objects.get(slug="health")
-    make_case(title="確認前に公開された事例", fields=[health])
+    CaseFactory(title="確認前に公開された事例", fields=[health])
     send_due_alerts()
     assert len(smtp_server.to(ADDRESS)) == 1, "nothing may be sent before the address is confirmed"
 
@@ -50,7 +50,7 @@ def test_confirmation_mail_and_nothing_before_confirming(client, smtp_server, qu
     assert client.post(path).status_code == 200
     assert Subscription.objects.get().confirmed_at is not None
 
-    make_case(title="確認後に公開された事例", fields=[health])
+    CaseFactory(title="確認後に公開された事例", fields=[health])
     send_due_alerts()
     digest_mail = smtp_server.to(ADDRESS)[-1]
     assert "確認後に公開された事例" in body(digest_mail)

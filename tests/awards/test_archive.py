@@ -7,8 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from awards.models import Award
 from cases.models import CaseStudyPage
 from taxonomy.models import Municipality
-from tests.awards.helpers import make_award, result_rows
-from tests.factories import make_case
+from tests.factories import AwardFactory, CaseFactory, result_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -68,14 +67,14 @@ def test_edition_page_and_unknown_edition(client):
 
 
 def test_draft_edition_is_not_shown(client):
-    draft = make_award(publish=False, name="公開前の合成表彰")
+    draft = AwardFactory(publish=False, name="公開前の合成表彰")
     assert draft.name not in html(client.get("/awards/"))
     assert client.get(f"/awards/{draft.slug}/").status_code == 404
 
 
 def test_result_of_an_unpublished_case_is_listed_without_a_link(client):
-    case = make_case(title="非公開の合成事例", publish=False)
-    make_award(results=[{"tier": "grand", "case_title": "非公開事例の受賞", "winners": "合成団体", "case": case}])
+    case = CaseFactory(title="非公開の合成事例", publish=False)
+    AwardFactory(results=[{"tier": "grand", "case_title": "非公開事例の受賞", "winners": "合成団体", "case": case}])
     page = html(client.get("/awards/"))
     assert "非公開事例の受賞" in page
     assert f'href="{case.url_path}"' not in page and "/cases/synthetic-case-" not in page
@@ -86,8 +85,8 @@ def test_a_draft_editions_tiers_stay_out_of_the_case_search_document():
     case documents): a draft 大賞 must not reach search before it is announced."""
     from search.documents import build_document
 
-    case = make_case(title="合成の受賞前事例")
-    draft = make_award(publish=False, results=[{"tier": "grand", "case_title": "合成", "winners": "合成団体", "case": case}])
+    case = CaseFactory(title="合成の受賞前事例")
+    draft = AwardFactory(publish=False, results=[{"tier": "grand", "case_title": "合成", "winners": "合成団体", "case": case}])
     assert build_document(CaseStudyPage.objects.get(pk=case.pk))["award_tier"] == []
     draft.save_revision().publish()
     assert build_document(CaseStudyPage.objects.get(pk=case.pk))["award_tier"] == ["grand"]
@@ -96,7 +95,7 @@ def test_a_draft_editions_tiers_stay_out_of_the_case_search_document():
 def _extra_results(n):
     case = CaseStudyPage.objects.get(slug="fishpass")
     municipality = Municipality.objects.first()
-    award = make_award(results=result_rows(n, case=case))
+    award = AwardFactory(results=result_rows(n, case=case))
     for result in award.results.all():
         result.municipalities.set([municipality])
         result.save()

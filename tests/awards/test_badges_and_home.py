@@ -2,8 +2,8 @@ import re
 
 import pytest
 
-from tests.awards.helpers import make_award
-from tests.factories import make_case
+from awards.models import Award
+from tests.factories import AwardFactory, CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,17 +29,17 @@ def test_case_pages_show_their_award_badges(client, slug, expected):
 
 
 def test_a_case_with_two_awards_shows_both_newest_first(client):
-    make_award(name="合成表彰2099", fiscal_year=2099, results=[{"tier": "excellence", "case_title": "再受賞", "winners": "合成", "case_id": _case_id("fishpass")}])
+    AwardFactory(name="合成表彰2099", fiscal_year=2099, results=[{"tier": "excellence", "case_title": "再受賞", "winners": "合成", "case_id": _case_id("fishpass")}])
     assert badges(client, "/cases/fishpass/") == ["合成表彰2099 優秀賞", "ICT地域活性化大賞2017 優秀賞"]
 
 
 def test_draft_award_gives_no_badge(client):
-    make_award(publish=False, results=[{"tier": "grand", "case_title": "下書き", "winners": "合成", "case_id": _case_id("fishpass")}])
+    AwardFactory(publish=False, results=[{"tier": "grand", "case_title": "下書き", "winners": "合成", "case_id": _case_id("fishpass")}])
     assert badges(client, "/cases/fishpass/") == ["ICT地域活性化大賞2017 優秀賞"]
 
 
 def test_case_without_awards_has_no_award_badge(client):
-    case = make_case()
+    case = CaseFactory()
     assert badges(client, case.url) == []
 
 
@@ -47,14 +47,15 @@ def test_home_page_shows_the_latest_editions_winners(client):
     page = client.get("/").content.decode()
     section = re.search(r'<section aria-labelledby="award-winners-heading">(.*?)</section>', page, re.S).group(1)
     assert "ICT地域活性化大賞2017の受賞事例" in section
-    assert section.count('class="award-result"') == 12
+    latest = Award.objects.live().filter(kind="edition").exclude(results=None).latest("fiscal_year")
+    assert section.count('class="award-result"') == latest.results.count() > 0
     assert 'href="/cases/asmama-kosodate-share/"' in section
     assert 'href="/awards/"' in section
 
 
 def test_home_page_prefers_a_newer_edition_once_it_has_results(client):
-    make_award(name="合成表彰2099", fiscal_year=2099, results=[{"tier": "grand", "case_title": "合成の大賞", "winners": "合成", "case_id": _case_id("fishpass")}])
-    make_award(name="結果のない合成表彰2100", fiscal_year=2100)
+    AwardFactory(name="合成表彰2099", fiscal_year=2099, results=[{"tier": "grand", "case_title": "合成の大賞", "winners": "合成", "case_id": _case_id("fishpass")}])
+    AwardFactory(name="結果のない合成表彰2100", fiscal_year=2100)
     page = client.get("/").content.decode()
     assert "合成表彰2099の受賞事例" in page and "結果のない合成表彰2100" not in page
 

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.factories import make_case
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def pictures(client, case):
 
 def test_lead_and_body_images_are_avif_with_webp_fallback_and_sized(client, photo):
     body = [("image", {"image": photo, "alt": "棚田に設置した水位センサー", "caption": "水位センサー"})]
-    case = make_case(lead_image=photo, body=body)
+    case = CaseFactory(lead_image=photo, body=body)
     lead, figure = pictures(client, case)
     for picture in (lead, figure):
         assert [source["type"] for source in picture["sources"]] == ["image/avif"]
@@ -54,4 +54,4 @@ def test_lead_and_body_images_are_avif_with_webp_fallback_and_sized(client, phot
 
 
 def test_a_case_without_images_renders_no_picture(client):
-    assert pictures(client, make_case()) == []
+    assert pictures(client, CaseFactory()) == []

@@ -2,7 +2,7 @@ import pytest
 
 from cases.models import CaseStudyPage
 from taxonomy.models import Prefecture
-from tests.factories import make_case, make_cases
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,7 @@ def test_page_past_the_end_is_a_404_naming_the_last_page(client):
 
 
 def test_second_page(client):
-    make_cases(30)
+    CaseFactory.create_batch(30, placed=True)
     first = client.get("/cases/")
     second = client.get("/cases/?page=2")
     assert second.status_code == 200
@@ -101,5 +101,5 @@ def test_second_page(client):
 
 
 def test_unpublished_case_is_not_listed(client):
-    draft = make_case(title="公開前の合成事例", publish=False)
+    draft = CaseFactory(title="公開前の合成事例", publish=False)
     assert draft.title not in client.get("/cases/").content.decode()

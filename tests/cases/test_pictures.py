@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from cases.models import CaseStudyPage
 from taxonomy.models import Field, Municipality, Prefecture
 from tests.charts.html import soup, table_rows, tile_labels, tiles
-from tests.factories import make_case
-from tests.search.conftest import sync_engine
+from tests.factories import CaseFactory
+from tests.engine import sync_engine
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ def test_a_chosen_prefecture_is_marked_and_the_others_still_say_what_choosing_th
 def test_the_map_follows_a_new_case_on_the_real_engine(client, use_elasticsearch):
     tottori = Municipality.objects.filter(prefecture__name="鳥取県").first()
     before = counts(client.get("/cases/?field=work"))["鳥取県"][0]
-    make_case(fields=[Field.objects.get(slug="work")], municipalities=[tottori])
+    CaseFactory(fields=[Field.objects.get(slug="work")], municipalities=[tottori])
     sync_engine()
     assert client.get("/cases/?field=work").context["result"].backend == "elasticsearch"
     assert counts(client.get("/cases/?field=work"))["鳥取県"][0] == before + 1
@@ -84,9 +84,9 @@ def in_prefecture(name):
 
 
 def test_model_case_map_marks_its_place_and_its_adopters_and_lists_them(client):
-    model = make_case(title="合成のモデル事例", municipalities=[in_prefecture("奈良県")])
-    adopter = make_case(title="合成の横展開事例", model_case=model, municipalities=[in_prefecture("北海道"), in_prefecture("奈良県")])
-    make_case(title="非公開の横展開事例", model_case=model, municipalities=[in_prefecture("沖縄県")], publish=False)
+    model = CaseFactory(title="合成のモデル事例", municipalities=[in_prefecture("奈良県")])
+    adopter = CaseFactory(title="合成の横展開事例", model_case=model, municipalities=[in_prefecture("北海道"), in_prefecture("奈良県")])
+    CaseFactory(title="非公開の横展開事例", model_case=model, municipalities=[in_prefecture("沖縄県")], publish=False)
     response = client.get(model.url)
     labels = tile_labels(response, "places")
     assert "奈良 ★●" in labels and "北海道 ●" in labels and "沖縄" in labels and "東京" in labels
@@ -99,15 +99,15 @@ def test_model_case_map_marks_its_place_and_its_adopters_and_lists_them(client):
 
 
 def test_a_model_case_whose_place_the_documents_do_not_give_says_so(client):
-    model = make_case(title="地域の記載がないモデル事例")
-    make_case(model_case=model, municipalities=[in_prefecture("熊本県")])
+    model = CaseFactory(title="地域の記載がないモデル事例")
+    CaseFactory(model_case=model, municipalities=[in_prefecture("熊本県")])
     response = client.get(model.url)
     assert "モデル事例の地域（★）：記載なし" in soup(response).find(id="places-desc").get_text()
     assert "地図には横展開先だけを示しています" in response.content.decode()
 
 
 def test_a_case_without_adopters_has_no_map(client):
-    case = make_case(municipalities=[in_prefecture("奈良県")])
+    case = CaseFactory(municipalities=[in_prefecture("奈良県")])
     assert 'id="places-title"' not in client.get(case.url).content.decode()
 
 
@@ -122,12 +122,12 @@ def spread(model, count):
     prefecture: more tiles lit, more facet values, more adopters listed."""
     used = set(CaseStudyPage.objects.filter(model_case=model).values_list("municipality_links__municipality__prefecture", flat=True))
     for prefecture in Prefecture.objects.exclude(pk__in=used - {None}).order_by("code")[:count]:
-        make_case(model_case=model, fields=[Field.objects.get(slug="health")], municipalities=[in_prefecture(prefecture.name)], year_started=2010 + count)
+        CaseFactory(model_case=model, fields=[Field.objects.get(slug="health")], municipalities=[in_prefecture(prefecture.name)], year_started=2010 + count)
 
 
 @pytest.mark.parametrize("page", ["/", "/cases/", "/cases/?field=health&prefecture=hokkaido", "model"])
 def test_pictures_cost_the_same_queries_whatever_the_number_of_cases(client, page):
-    model = make_case(title="クエリ数確認用の合成モデル事例", municipalities=[in_prefecture("奈良県")])
+    model = CaseFactory(title="クエリ数確認用の合成モデル事例", municipalities=[in_prefecture("奈良県")])
     url = model.url if page == "model" else page
     spread(model, 3)
     client.get(url)

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from cases.models import CaseMunicipality, CaseProgram
 from supports.models import SupportProgramPage
 from taxonomy.models import Field, Municipality
-from tests.factories import make_case
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def grow(case, extra):
     municipalities = Municipality.objects.exclude(case_links__page=case).order_by("pk")[:extra]
     programs = SupportProgramPage.objects.exclude(case_links__page=case).order_by("pk")[:extra]
     for order, (municipality, program) in enumerate(zip(municipalities, programs), start=have):
-        make_case(fields=fields, municipalities=regions, model_case=case)
+        CaseFactory(fields=fields, municipalities=regions, model_case=case)
         CaseMunicipality.objects.create(page=case, municipality=municipality, sort_order=order)
         CaseProgram.objects.create(page=case, program=program, sort_order=order)
 
@@ -46,7 +46,7 @@ def queries(client, url):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_queries_per_page_do_not_depend_on_the_number_of_cases(client, page):
-    case = make_case(title="件数に依らないクエリ数の確認用の合成事例")
+    case = CaseFactory(title="件数に依らないクエリ数の確認用の合成事例")
     url = PAGES[page](case)
     grow(case, N)
     client.get(url)  # warm caches that are per-process, not per-request (site root, content types)

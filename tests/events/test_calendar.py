@@ -76,22 +76,12 @@ def test_previous_and_next_cross_year_boundaries():
     assert Month(calendar.FIRST_YEAR, 1).previous is None
 
 
-def test_today_is_tokyo_date_even_when_utc_is_still_yesterday():
-    late_utc = datetime.datetime(2018, 2, 5, 15, 30, tzinfo=datetime.UTC)  # 2018-02-06 00:30 JST
-    assert calendar.today(late_utc) == D(2018, 2, 6)
-
-
 def test_aware_keeps_the_wall_clock_time_in_tokyo():
     start = calendar.aware(D(2018, 2, 6), datetime.time(23, 30))
     assert start.isoformat() == "2018-02-06T23:30:00+09:00"
     assert start.astimezone(datetime.UTC).date() == D(2018, 2, 6)
     early = calendar.aware(D(2018, 2, 6), datetime.time(8, 0))
     assert early.astimezone(datetime.UTC).date() == D(2018, 2, 5)  # the UTC day differs; the seminar's does not
-
-
-def test_fiscal_year_runs_april_to_march():
-    assert calendar.fiscal_year(D(2018, 2, 6)) == 2017
-    assert calendar.fiscal_year(D(2018, 4, 1)) == 2018
 
 
 @pytest.mark.parametrize(

@@ -16,14 +16,10 @@ HOKURIKU = "/seminars/2018/ict-iot-jisso-seminar-fy2017-hokuriku/"
 
 
 @pytest.fixture
-def today(monkeypatch):
+def today(frozen_today):
     """Pin 'today' in Tokyo; returns a setter."""
-
-    def set_today(date):
-        monkeypatch.setattr("events.calendar.today", lambda now=None: date)
-
-    set_today(datetime.date(2026, 11, 22))
-    return set_today
+    frozen_today(datetime.date(2026, 11, 22))
+    return frozen_today
 
 
 def html(response):

@@ -25,8 +25,8 @@ def test_search_document_of_a_cancelled_seminar():
     assert "ICT/IoTの利活用" in doc["body"] and "<p>" not in doc["body"]
 
 
-def test_search_document_of_an_all_day_seminar_without_a_place(monkeypatch):
-    monkeypatch.setattr("events.calendar.today", lambda now=None: datetime.date(2026, 1, 1))
+def test_search_document_of_an_all_day_seminar_without_a_place(frozen_today):
+    frozen_today(datetime.date(2026, 1, 1))
     doc = seminar_document(Seminar.objects.get(slug="2017-01-19-l-alert-sagyobukai"), routing_url="/x/")
     assert doc["url"] == "/x/2017/2017-01-19-l-alert-sagyobukai/"
     assert doc["block"] == [] and doc["prefecture"] == [] and doc["municipalities"] == []

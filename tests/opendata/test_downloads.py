@@ -12,7 +12,7 @@ from cases.models import CaseStudyPage
 from events.models import Seminar
 from opendata.datasets import datasets as registered_datasets
 from supports.models import SupportProgramPage
-from tests.factories import make_cases
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +82,7 @@ def test_export_query_count_does_not_grow_with_the_number_of_rows(client):
         return len(captured)
 
     before = queries()
-    make_cases(5)
+    CaseFactory.create_batch(5, placed=True)
     assert queries() == before
 
 

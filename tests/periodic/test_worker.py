@@ -13,7 +13,7 @@ from cases.models import CaseStudyPage
 from periodic import lease
 from periodic.schedule import Job, parse
 from periodic.worker import LEASE_NAME, Worker
-from tests.factories import make_case
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +99,7 @@ def test_a_failing_job_is_reported_and_the_next_still_runs():
 
 def scheduled_case():
     """A case approved to go live in an hour, then that hour passes."""
-    case = make_case(title="予約公開を確かめる合成事例", publish=False)
+    case = CaseFactory(title="予約公開を確かめる合成事例", publish=False)
     case.go_live_at = at(3600)
     case.save_revision().publish()
     revision = Revision.objects.get(approved_go_live_at__isnull=False, object_id=str(case.pk))

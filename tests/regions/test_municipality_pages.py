@@ -18,7 +18,7 @@ from regions.models import RegionBlockPage, RegionIndexPage
 from supports.models import SupportIndexPage, SupportProgramPage
 from taxonomy.codes import check_digit
 from taxonomy.models import Municipality, MunicipalityKind, Prefecture
-from tests.factories import make_case
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -148,11 +148,11 @@ def _bodies(prefecture, n):
 def test_nearby_cases_same_prefecture_first_then_block_newest_first_never_its_own(client):
     prefecture, neighbour = _empty_prefecture_with_a_neighbour()
     here, other_here = _bodies(prefecture, 2)
-    own = make_case(title="合成事例：この団体", municipalities=[here])
-    in_prefecture = make_case(title="合成事例：同じ県", municipalities=[other_here])
-    in_block = make_case(title="合成事例：同じブロック", municipalities=_bodies(neighbour, 1))
+    own = CaseFactory(title="合成事例：この団体", municipalities=[here])
+    in_prefecture = CaseFactory(title="合成事例：同じ県", municipalities=[other_here])
+    in_block = CaseFactory(title="合成事例：同じブロック", municipalities=_bodies(neighbour, 1))
     elsewhere_prefecture = Prefecture.objects.exclude(block=prefecture.block).first()
-    elsewhere = make_case(title="合成事例：ほかのブロック", municipalities=_bodies(elsewhere_prefecture, 1))
+    elsewhere = CaseFactory(title="合成事例：ほかのブロック", municipalities=_bodies(elsewhere_prefecture, 1))
     response = client.get(_url(here))
     nearby = [case.title for case in response.context["nearby_cases"]]
     assert nearby[0] == in_prefecture.title  # older than the block's, but in the same prefecture
@@ -173,8 +173,8 @@ def _seminar(title, prefecture, day, **values):
 def test_feeds_list_exactly_the_pages_cases_and_seminars(client):
     prefecture, neighbour = _empty_prefecture_with_a_neighbour()
     here = _bodies(prefecture, 1)[0]
-    make_case(title="合成事例：この団体（フィード）", municipalities=[here])
-    make_case(title="合成事例：同じブロック（フィード）", municipalities=_bodies(neighbour, 1))
+    CaseFactory(title="合成事例：この団体（フィード）", municipalities=[here])
+    CaseFactory(title="合成事例：同じブロック（フィード）", municipalities=_bodies(neighbour, 1))
     _seminar("合成セミナー：同じ県", prefecture, datetime.date(2026, 5, 1))
     _seminar("合成セミナー：同じブロック", neighbour, datetime.date(2026, 6, 1))
     page = client.get(_url(here))
@@ -223,8 +223,8 @@ def _queries(client, url):
 def _more(prefecture, neighbour, here, n, start):
     extra = [Municipality.objects.create(name=f"合成{start + i}村", prefecture=prefecture, kind="village") for i in range(n)]
     for i, body in enumerate(extra):
-        make_case(municipalities=[body])
-        make_case(municipalities=[here, body])
+        CaseFactory(municipalities=[body])
+        CaseFactory(municipalities=[here, body])
         _seminar(f"合成セミナー{start + i}", prefecture if i % 2 else neighbour, datetime.date(2026, 4, 1 + i))
 
 

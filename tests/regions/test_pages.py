@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from regions.models import NetworkPage, RegionBlockPage
 from taxonomy.models import Municipality, MunicipalityKind, Prefecture
-from tests.factories import make_case
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,7 @@ def test_page_with_nothing_of_its_own_is_noindex_and_out_of_the_sitemap(client):
 
 def test_a_case_makes_a_municipality_page_its_own(client):
     municipality = synthetic_village()
-    case = make_case(title="合成事例（地域ページの確認用）", municipalities=[municipality])
+    case = CaseFactory(title="合成事例（地域ページの確認用）", municipalities=[municipality])
     body = client.get(municipality_url(municipality.prefecture.code, municipality.name)).content.decode()
     assert case.title in body
     assert 'content="noindex,follow"' not in body
@@ -159,12 +159,12 @@ def _queries(client, url):
 def test_queries_do_not_depend_on_the_number_of_cases(client, url):
     municipality = Municipality.objects.select_related("prefecture__block").get(prefecture__code="01", name="室蘭市")
     address = url(municipality)
-    model = make_case(title="合成モデル事例")
-    make_case(municipalities=[municipality], model_case=model)
+    model = CaseFactory(title="合成モデル事例")
+    CaseFactory(municipalities=[municipality], model_case=model)
     client.get(address)
     few = _queries(client, address)
     for _ in range(4):
-        make_case(municipalities=[municipality], model_case=make_case())
+        CaseFactory(municipalities=[municipality], model_case=CaseFactory())
     many = _queries(client, address)
     assert len(many) == len(few), "\n".join(many)
 

@@ -2,7 +2,6 @@ import collections
 import os
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.search.conftest import backend, unreachable_engine, use_database, use_elasticsearch  # noqa: F401
+from tests.net import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,12 +49,6 @@ def wal_database_copy(database_copy):
     (searches log their query)."""
     sqlite3.connect(database_copy).execute("PRAGMA journal_mode=WAL").close()
     return database_copy
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def server_env(database_path, **extra):

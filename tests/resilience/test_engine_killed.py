@@ -16,7 +16,9 @@ import time
 import pytest
 import requests
 
-from .conftest import CLIENTS, ROOT, SECONDS, Gunicorn, free_port, hammer, server_env
+from tests.net import free_port
+
+from .conftest import CLIENTS, ROOT, SECONDS, Gunicorn, hammer, server_env
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
 

@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from cases.models import CaseStudyPage
 from taxonomy.models import Field
-from tests.factories import make_case
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def test_conditional_get_answers_304(client):
 def test_publishing_purges_the_page_and_every_list_showing_it(client, committed):
     for url in ("/", "/cases/", "/cases/?field=health"):
         client.get(url)
-    case = committed(lambda: make_case(title="キャッシュ消去を確かめる合成事例", fields=[]))
+    case = committed(lambda: CaseFactory(title="キャッシュ消去を確かめる合成事例", fields=[]))
     listing = client.get("/cases/")
     assert listing["X-Page-Cache"] == "miss"
     assert case.title in listing.content.decode()
@@ -69,7 +69,7 @@ def test_publishing_purges_the_page_and_every_list_showing_it(client, committed)
 
 
 def test_unpublishing_purges(client, committed):
-    case = committed(lambda: make_case(title="取り下げを確かめる合成事例"))
+    case = committed(lambda: CaseFactory(title="取り下げを確かめる合成事例"))
     assert client.get(case.url).status_code == 200
     assert case.title in client.get("/cases/").content.decode()
     committed(lambda: case.unpublish())
@@ -90,7 +90,7 @@ def test_a_new_revision_replaces_the_cached_page(client, committed):
 
 
 def test_moving_by_renaming_purges_the_old_address(client, committed):
-    case = committed(lambda: make_case())
+    case = committed(lambda: CaseFactory())
     old_url = case.url
     assert client.get(old_url).status_code == 200
 
@@ -105,7 +105,7 @@ def test_moving_by_renaming_purges_the_old_address(client, committed):
 
 
 def test_making_a_page_private_purges_it(client, committed):
-    case = committed(lambda: make_case(title="非公開化を確かめる合成事例"))
+    case = committed(lambda: CaseFactory(title="非公開化を確かめる合成事例"))
     assert client.get(case.url).status_code == 200
     committed(lambda: PageViewRestriction.objects.create(page=case, restriction_type="login"))
     assert client.get(case.url).status_code == 302
@@ -129,7 +129,7 @@ def test_an_editors_page_never_reaches_anonymous_visitors(client, superuser):
 
 
 def test_password_forms_and_search_are_not_cached(client, committed):
-    case = committed(lambda: make_case())
+    case = committed(lambda: CaseFactory())
     committed(lambda: PageViewRestriction.objects.create(page=case, restriction_type="password", password="pw"))
     assert "X-Page-Cache" not in client.get(case.url)
     assert "X-Page-Cache" not in client.get("/search/?q=IoT")
@@ -165,5 +165,5 @@ def test_home_counts_are_kept_until_the_next_publish(client, settings, committed
     # pictures' cases per prefecture and per year.
     assert queries() == kept + 4
     settings.CONTENT_CACHE_SECONDS = 300
-    committed(lambda: make_case(fields=[Field.objects.get(slug="health")]))
+    committed(lambda: CaseFactory(fields=[Field.objects.get(slug="health")]))
     assert health_count() == before + 1

@@ -10,7 +10,7 @@ from cases.models import CaseStudyPage
 from search import service
 from supports.models import SupportProgramPage
 
-from .conftest import sync_engine
+from tests.engine import sync_engine
 
 pytestmark = pytest.mark.django_db
 

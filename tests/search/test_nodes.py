@@ -9,7 +9,7 @@ from django.http import QueryDict
 
 from search import elastic, indexing, service
 
-from .conftest import engine_url
+from tests.engine import engine_url
 
 DEAD_NODE = "http://127.0.0.1:9"
 

@@ -21,6 +21,12 @@ def test_normalize(raw, expected):
     assert normalize(raw) == expected
 
 
+@pytest.mark.parametrize("empty", ["", None, "\u3000 \t"])
+def test_nothing_normalises_to_the_empty_string(empty):
+    assert normalize(empty) == ""
+    assert query_terms(clean_query(empty)) == []
+
+
 def test_query_is_bounded_in_length_and_terms():
     assert len(clean_query("あ" * 10_000)) == MAX_QUERY_LENGTH
     assert len(query_terms(" ".join(f"語{i}" for i in range(50)))) == MAX_TERMS

@@ -16,9 +16,9 @@ from search.documents import document_key, indexed_models, public_queryset
 from search.registry import kind_labels
 from search.models import SearchDocument
 from search.query import SearchQuery
-from tests.factories import make_case
+from tests.factories import CaseFactory
 
-from .conftest import sync_engine
+from tests.engine import sync_engine
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def engine_titles(text):
 
 
 def test_publishing_writes_the_document_in_the_same_transaction():
-    case = make_case(title="見守りサービスの合成事例")
+    case = CaseFactory(title="見守りサービスの合成事例")
     document = row(case)
     assert document.pending and not document.is_deleted
     assert document.data["title"] == "見守りサービスの合成事例"
@@ -45,7 +45,7 @@ def test_each_publish_and_unpublish_builds_the_document_once(monkeypatch):
     built = []
     monkeypatch.setattr(indexing, "record", built.append)
     monkeypatch.setattr(indexing, "forget", built.append)
-    case = make_case(publish=False)
+    case = CaseFactory(publish=False)
     built.clear()
     case.save_revision().publish()
     case.refresh_from_db()
@@ -56,17 +56,17 @@ def test_each_publish_and_unpublish_builds_the_document_once(monkeypatch):
 
 
 def test_unpublishing_and_deleting_leave_tombstones_until_the_engine_confirms():
-    case = make_case()
+    case = CaseFactory()
     case.unpublish()
     assert row(case).is_deleted and row(case).pending
-    other = make_case()
+    other = CaseFactory()
     key = document_key(other)
     other.delete()
     assert SearchDocument.objects.get(key=key).is_deleted
 
 
 def test_a_private_page_is_withdrawn():
-    case = make_case()
+    case = CaseFactory()
     PageViewRestriction.objects.create(page=case, restriction_type="password", password="secret")
     assert row(case).is_deleted
 
@@ -88,7 +88,7 @@ def test_publishing_while_the_engine_is_down_is_fast_and_loses_nothing(
     settings.ELASTICSEARCH_TIMEOUT = 0.5
     started = time.monotonic()
     with django_capture_on_commit_callbacks(execute=True):
-        case = make_case(title="停止中に公開した合成事例")
+        case = CaseFactory(title="停止中に公開した合成事例")
     assert time.monotonic() - started < 3
     document = row(case)
     assert document.pending and document.attempts == 1 and document.next_attempt_at and document.last_error
@@ -130,7 +130,7 @@ def test_search_falls_back_to_the_database_and_says_so(unreachable_engine, clien
 
 
 def test_search_sync_and_status_report_and_recover(use_elasticsearch, capsys):
-    make_case(title="状態確認用の合成事例")
+    CaseFactory(title="状態確認用の合成事例")
     with pytest.raises(SystemExit) as exit_info:
         call_command("search_status")
     assert exit_info.value.code == 1

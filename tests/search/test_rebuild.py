@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from search.documents import build_document, indexed_models, public_documents, public_queryset
 from search.indexing import rebuild_documents
 from search.models import SearchDocument
-from tests.factories import make_cases
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,5 +34,5 @@ def test_bulk_documents_equal_the_ones_a_publish_writes():
 def test_rebuild_queries_do_not_grow_with_the_content():
     rebuild_documents()  # every row up to date, so the measured runs only read
     before = rebuild_queries()
-    make_cases(5)  # their rows are written by their publish
+    CaseFactory.create_batch(5, placed=True)  # their rows are written by their publish
     assert rebuild_queries() == before

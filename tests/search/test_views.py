@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from cases.models import CaseStudyPage
-from tests.factories import make_cases
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -100,13 +100,13 @@ def test_queries_are_counted_normalised_once_per_search(backend, client, django_
 
 @pytest.mark.parametrize("url", ["/search/?q=IoT&field=health&block=kyushu", "/cases/?field=health", "/supports/"])
 def test_search_pages_use_a_constant_number_of_queries(backend, client, url, request):
-    make_cases(5)
+    CaseFactory.create_batch(5, placed=True)
     if backend == "elasticsearch":
         request.getfixturevalue("use_elasticsearch")
     client.get(url)
     with CaptureQueriesContext(connection) as few:
         client.get(url)
-    make_cases(45)
+    CaseFactory.create_batch(45, placed=True)
     if backend == "elasticsearch":
         from search import indexing
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from cases.models import CaseStudyPage
-from tests.factories import make_case
-from tests.search.conftest import sync_engine
+from tests.factories import CaseFactory
+from tests.engine import sync_engine
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +18,10 @@ SECRET_WORD = "機密合成語ゾルファ"
 def hidden_cases():
     """A draft and two private pages (password, login), all carrying the
     same unique word, and one public page without it."""
-    draft = make_case(title=f"{SECRET_WORD}の下書き事例", publish=False)
-    password = make_case(title=f"{SECRET_WORD}のパスワード付き事例")
+    draft = CaseFactory(title=f"{SECRET_WORD}の下書き事例", publish=False)
+    password = CaseFactory(title=f"{SECRET_WORD}のパスワード付き事例")
     PageViewRestriction.objects.create(page=password, restriction_type="password", password="secret")
-    login = make_case(title=f"{SECRET_WORD}のログイン限定事例")
+    login = CaseFactory(title=f"{SECRET_WORD}のログイン限定事例")
     PageViewRestriction.objects.create(page=login, restriction_type="login")
     return draft, password, login
 
@@ -54,7 +54,7 @@ def test_anonymous_cannot_preview(client, hidden_cases):
 
 
 def test_search_and_api_never_return_hidden_content(backend, client, hidden_cases):
-    public = make_case(title=f"{SECRET_WORD}の公開事例")
+    public = CaseFactory(title=f"{SECRET_WORD}の公開事例")
     if backend == "elasticsearch":
         sync_engine()
     html = client.get("/search/", {"q": SECRET_WORD}).content.decode()
@@ -69,7 +69,7 @@ def test_search_and_api_never_return_hidden_content(backend, client, hidden_case
 
 
 def test_unpublished_content_leaves_search_on_both_backends(backend, client):
-    case = make_case(title=f"{SECRET_WORD}の取り下げ事例")
+    case = CaseFactory(title=f"{SECRET_WORD}の取り下げ事例")
     if backend == "elasticsearch":
         sync_engine()
     assert client.get("/api/search/", {"q": SECRET_WORD}).json()["count"] == 1

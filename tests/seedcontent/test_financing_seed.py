@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import Revision
 
 from provenance.documents import document_path
-from seedcontent.loader import DATA_DIR, Report
+from seedcontent.sync import DATA_DIR, Report
 from supports.models import FinancingMeasure
 from supports.seed import load_financing
 

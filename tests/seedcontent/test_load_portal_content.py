@@ -7,8 +7,8 @@ from wagtail.models import Revision
 
 from cases.models import CaseStudyPage
 from provenance.documents import DOCUMENTS
-from seedcontent.documents import source_note
-from seedcontent.loader import DATA_DIR
+from provenance.documents import source_note
+from seedcontent.sync import DATA_DIR
 from supports.models import SupportProgramPage
 from taxonomy.models import Field, Municipality, Prefecture, RegionBlock
 

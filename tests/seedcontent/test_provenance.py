@@ -9,8 +9,8 @@ import pytest
 
 from provenance.documents import DOCUMENTS, document_path, seeds_dir
 from provenance.facts import item_problems
-from seedcontent.facts import FACTS, seeded_items
-from seedcontent.loader import read
+from provenance.seeded import FACTS, seeded_items
+from seedcontent.sync import read
 
 
 @pytest.fixture(scope="module")

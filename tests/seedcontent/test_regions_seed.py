@@ -7,7 +7,8 @@ import pytest
 from wagtail.models import Revision
 
 from regions.models import MeasureTableRow, NetworkMembership, NetworkPage, PrefectureMeasure, RegionBlockPage
-from seedcontent.loader import DATA_DIR, load_all
+from seedcontent.loaders import load_all
+from seedcontent.sync import DATA_DIR
 from taxonomy.models import Municipality
 
 pytestmark = pytest.mark.django_db

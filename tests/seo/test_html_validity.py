@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.factories import make_case
+from tests.factories import CaseFactory
 
 from .pages import page_type_urls
 
@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
 @pytest.mark.skipif(not VNU.exists() or not shutil.which("java"), reason="vnu.jar (npm ci) and java are needed")
 def test_every_page_type_is_valid_html(client, tmp_path, photo):
     body = [("image", {"image": photo, "alt": "棚田に設置した水位センサー", "caption": "水位センサー"})]
-    with_images = make_case(lead_image=photo, body=body)
+    with_images = CaseFactory(lead_image=photo, body=body)
     for name, url in {**page_type_urls(), "case_with_images": with_images.url}.items():
         response = client.get(url)
         assert response.status_code == 200, url

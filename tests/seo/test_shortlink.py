@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import Page, PageViewRestriction
 
 from cases.models import CaseStudyPage
-from tests.factories import make_case
+from tests.factories import CaseFactory
 
 from .helpers import parse_head
 from .pages import page_type_urls
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_japanese_slug_page_is_reached_from_its_ascii_shortlink(client):
-    case = make_case(title="見守りサービスの事例", slug="見守りサービス")
+    case = CaseFactory(title="見守りサービスの事例", slug="見守りサービス")
     response = client.get(f"/p/{case.pk}/")
     assert response.status_code == 301
     assert response["Location"] == "/cases/" + quote("見守りサービス") + "/" == case.url
@@ -40,7 +40,7 @@ def test_every_page_shown_by_itself_names_its_shortlink_and_it_leads_back(client
 
 
 def test_the_shortlink_follows_a_move_and_a_rename(client):
-    case = make_case(slug="before-rename")
+    case = CaseFactory(slug="before-rename")
     case.slug = "after-rename"
     case.save_revision().publish()
     assert client.get(f"/p/{case.pk}/")["Location"] == "/cases/after-rename/"
@@ -55,7 +55,7 @@ def test_no_such_page_is_a_404_with_a_message(client, path):
 
 
 def test_drafts_private_pages_and_the_root_are_not_revealed(client):
-    draft = make_case(publish=False)
+    draft = CaseFactory(publish=False)
     assert client.get(f"/p/{draft.pk}/").status_code == 404
     private = CaseStudyPage.objects.live().first()
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from awards.models import Award
 from cases.models import CaseStudyPage
 from events.models import Seminar
-from tests.factories import make_cases
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ def test_sitemap_leaves_out_unpublished_pages(client):
 def test_sitemap_query_count_does_not_grow_with_the_number_of_pages(client):
     with CaptureQueriesContext(connection) as before:
         client.get("/sitemap.xml")
-    make_cases(5)
+    CaseFactory.create_batch(5, placed=True)
     with CaptureQueriesContext(connection) as after:
         client.get("/sitemap.xml")
     assert len(after) == len(before)

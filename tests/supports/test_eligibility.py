@@ -473,3 +473,29 @@ def test_ceiling_is_the_most_an_option_can_pay(option, ceiling):
     assert option.ceiling_yen == ceiling
     if ceiling is not None:
         assert option.amount_for(10**12).amount == ceiling
+
+
+@pytest.mark.parametrize(
+    ("build", "data", "message"),
+    [
+        (Option.from_dict, {**option("fixed"), "ratio": "1/2"}, "unknown option keys: ['ratio']"),
+        (Rule.from_dict, {**rule("A", ["town"], [option("fixed")]), "cap": 1}, "unknown rule keys: ['cap']"),
+        (Applicant.from_dict, {"kind": "town", "population": 5000}, "unknown applicant keys: ['population']"),
+    ],
+)
+def test_an_unknown_key_is_refused_and_says_of_what(build, data, message):
+    with pytest.raises(ValueError) as error:
+        build(data)
+    assert str(error.value) == message
+
+
+def test_a_rule_keeps_its_note_and_is_not_small_only_unless_said():
+    plain = Rule.from_dict({k: v for k, v in rule("A", ["town"], [option("fixed")]).items() if k != "small_municipality"})
+    assert plain.small_municipality is False
+    assert Rule.from_dict(rule("A", ["town"], [option("fixed")], note="要件は公募要領による")).note == "要件は公募要領による"
+    assert Rule.from_dict({**rule("A", ["town"], [option("fixed")]), "note": None}).note == ""
+
+
+def test_the_summary_lists_every_prerequisite():
+    summary = explain_rule(Rule.from_dict(rule("A", ["town"], [], prerequisites=["計画の策定", "協議会の設置"])))
+    assert "前提：計画の策定、協議会の設置" in summary

@@ -11,7 +11,7 @@ import pytest
 from django.http import QueryDict
 
 from cases.models import CaseStudyPage
-from supports.finder import GROUP_HEADINGS, UNKNOWN, fiscal_year_of, run_finder, schedule_label
+from supports.finder import GROUP_HEADINGS, UNKNOWN, run_finder, schedule_label
 from supports.models import SupportProgramPage
 from taxonomy.models import Municipality
 
@@ -147,14 +147,6 @@ def test_current_years_only_hides_and_counts_the_past():
     assert outcome.hidden_past == SupportProgramPage.objects.live().count()
     in_2018 = find(today=datetime.date(2018, 4, 1), applicant_kind="town", years="current")
     assert {r.program.fiscal_year for r in in_2018.results} == {2018}
-
-
-@pytest.mark.parametrize(
-    ("day", "year"),
-    [(datetime.date(2018, 3, 31), 2017), (datetime.date(2018, 4, 1), 2018), (datetime.date(2026, 12, 1), 2026)],
-)
-def test_fiscal_year_of(day, year):
-    assert fiscal_year_of(day) == year
 
 
 def test_schedule_label():

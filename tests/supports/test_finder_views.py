@@ -13,7 +13,7 @@ from django.urls import reverse
 from cases.models import CaseProgram
 from supports.models import SupportIndexPage, SupportProgramPage
 from taxonomy.models import Field, Municipality
-from tests.factories import make_case
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -260,7 +260,7 @@ def _extra_programs(n):
         index.add_child(instance=program)
         program.fields.set([field])
         program.save_revision().publish()
-        case = make_case(fields=[field], municipalities=[town])
+        case = CaseFactory(fields=[field], municipalities=[town])
         case.program_links = [CaseProgram(program=program)]
         case.save_revision().publish()
 

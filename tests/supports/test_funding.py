@@ -12,6 +12,7 @@ from supports.funding import (
     Measure,
     Route,
     cheapest,
+    floor_yen,
     format_percent,
     format_share,
     funding_plans,
@@ -194,3 +195,139 @@ def test_bad_amounts_are_refused(cost, subsidy):
 def test_a_special_tax_cannot_finance_a_local_share():
     with pytest.raises(ValueError, match="only a bond"):
         Route(TOKKO, "local_share")
+
+
+BOND = dict(key="x", name="試験債", kind="bond", allocation=Fraction(1, 2), applicant_kinds={"town"},
+            users_label="町", coverage=Fraction(1))
+SPECIAL_TAX = {**BOND, "kind": "special_tax", "coverage": None, "cost_cap_yen": 1_000_000}
+
+
+@pytest.mark.parametrize(
+    ("base", "kwargs", "message"),
+    [
+        (BOND, {"kind": "loan"}, "unknown measure kind: 'loan'"),
+        (BOND, {"allocation": None}, "試験債: allocation (交付税算入率・措置率) is required"),
+        (BOND, {"allocation": 0.7}, "allocation must be an exact rate, got 0.7"),
+        (BOND, {"allocation": True}, "allocation must be an exact rate, got True"),
+        (BOND, {"allocation": Fraction(3, 2)}, "allocation must be in [0, 1], got 3/2"),
+        (BOND, {"allocation": -1}, "allocation must be in [0, 1], got -1"),
+        (BOND, {"coverage": None}, "試験債: a bond needs a coverage (充当率) above 0"),
+        (BOND, {"coverage": 0}, "試験債: a bond needs a coverage (充当率) above 0"),
+        (BOND, {"coverage": Fraction(3, 2)}, "coverage must be in [0, 1], got 3/2"),
+        (BOND, {"coverage": "1"}, "coverage must be an exact rate, got '1'"),
+        (BOND, {"cost_cap_yen": 1}, "試験債: a bond takes no cost cap"),
+        (SPECIAL_TAX, {"coverage": Fraction(1, 2)}, "試験債: a 特別交付税措置 takes no coverage (充当率)"),
+        (SPECIAL_TAX, {"cost_cap_yen": 0}, "試験債: cost_cap_yen must be a positive int"),
+        (SPECIAL_TAX, {"cost_cap_yen": -5}, "試験債: cost_cap_yen must be a positive int"),
+        (SPECIAL_TAX, {"cost_cap_yen": True}, "試験債: cost_cap_yen must be a positive int"),
+        (SPECIAL_TAX, {"cost_cap_yen": 1.5}, "試験債: cost_cap_yen must be a positive int"),
+        (BOND, {"applicant_kinds": "town"}, "applicant kinds must be a list, not a string"),
+        (BOND, {"applicant_kinds": {"shogunate"}}, "unknown applicant kinds: ['shogunate']"),
+        (BOND, {"applicant_kinds": set()}, "試験債: no applicant kind may use it"),
+        (BOND, {"disadvantaged_any": "depopulated"}, "disadvantaged kinds must be a list, not a string"),
+        (BOND, {"disadvantaged_any": {"haunted"}}, "unknown disadvantaged kinds: ['haunted']"),
+        (BOND, {"disadvantaged_none": {"haunted", "remote"}}, "unknown disadvantaged kinds: ['haunted']"),
+    ],
+)
+def test_a_bad_measure_is_refused_with_what_is_wrong(base, kwargs, message):
+    with pytest.raises(ValueError) as error:
+        Measure(**{**base, **kwargs})
+    assert str(error.value) == message
+
+
+@pytest.mark.parametrize(
+    ("base", "kwargs"),
+    [
+        (BOND, {"allocation": 0}),  # 交付税算入なし
+        (BOND, {"allocation": 1, "coverage": Fraction(1, 100)}),
+        (SPECIAL_TAX, {"cost_cap_yen": 1}),
+        (SPECIAL_TAX, {"cost_cap_yen": None}),
+    ],
+)
+def test_the_bounds_themselves_are_accepted(base, kwargs):
+    measure = Measure(**{**base, **kwargs})
+    assert isinstance(measure.allocation, Fraction)
+    assert measure.allocation == Fraction(kwargs.get("allocation", base["allocation"]))
+
+
+def test_a_measure_keeps_its_kinds_as_frozen_sets():
+    measure = Measure(**{**BOND, "applicant_kinds": ["town", "city", "town"], "disadvantaged_any": ["remote"],
+                         "disadvantaged_none": ("depopulated",)})
+    assert measure.applicant_kinds == frozenset({"town", "city"})
+    assert measure.disadvantaged_any == frozenset({"remote"})
+    assert measure.disadvantaged_none == frozenset({"depopulated"})
+    assert measure.coverage == 1 and isinstance(measure.coverage, Fraction)
+
+
+@pytest.mark.parametrize(("kind", "message"), [("loan", "unknown route: 'loan'"), ("", "unknown route: ''")])
+def test_an_unknown_route_is_refused(kind, message):
+    with pytest.raises(ValueError) as error:
+        Route(KASO, kind)
+    assert str(error.value) == message
+
+
+def test_a_special_tax_may_replace_the_subsidy():
+    assert Route(TOKKO, "standalone").measure is TOKKO
+
+
+def test_a_plan_counts_the_subsidy_as_eligible_unless_told_otherwise():
+    plan = plan_for(100, 50, Route(KASO, "local_share"), KASO_ISLAND_TOWN)
+    assert (plan.status, plan.subsidy_status) == ("applies", "eligible")
+    assert plan_notes(plan) == []  # no 「条件を満たす場合」 note on a certain subsidy
+
+
+@pytest.mark.parametrize(("cost", "subsidy", "local"), [(1, 0, 1), (100, 0, 100), (100, 100, 0)])
+def test_the_bounds_of_cost_and_subsidy_are_accepted(cost, subsidy, local):
+    plan = plan_for(cost, subsidy, Route(KASO, "local_share"), KASO_ISLAND_TOWN)
+    assert plan.local_share == local
+    assert plan.bond == local  # 過疎債 covers 100 %
+
+
+def test_the_cash_plan_carries_the_programs_own_subsidy_status():
+    plan = plan_for(100, 50, None, THIRD_SECTOR, "conditional")
+    assert (plan.route, plan.status, plan.subsidy_status) == ("cash", "conditional", "conditional")
+    assert (plan.bond, plan.allocation, plan.real_burden) == (0, 0, 50)
+
+
+def test_a_standalone_route_does_not_depend_on_the_subsidy():
+    plan = plan_for(30_000_000, None, Route(TOKKO, "standalone"), PLAIN_TOWN, "conditional")
+    assert (plan.status, plan.subsidy_status, plan.subsidy_yen) == ("applies", "eligible", 0)
+    assert plan_notes(plan) == ["事業費が対象経費の上限額2,000万円を超えるため、上限額に対する措置額です",
+                                "財政力補正あり：補正の算式が資料にないため、補正前の額で計算しています"]
+    assert plan_reason(plan, PLAIN_TOWN) == (
+        "地方公共団体に当たるため地域IoT実装推進のための特別交付税措置（措置率1/2、対象経費の上限額2,000万円、財政力補正あり）の対象になります"
+    )
+
+
+def test_a_special_tax_without_a_cap_counts_its_rate_of_the_whole_cost():
+    uncapped = Measure(**{**SPECIAL_TAX, "cost_cap_yen": None})
+    plan = plan_for(30_000_000, None, Route(uncapped, "standalone"), PLAIN_TOWN)
+    assert plan.allocation == 15_000_000 and not plan.cost_capped
+
+
+def test_no_cash_plan_when_a_share_route_can_be_used():
+    plans = funding_plans(KASO_ISLAND_TOWN, 100, 50, [Route(KASO, "local_share")])
+    assert [plan.route for plan in plans] == ["local_share"]
+
+
+def test_no_cash_plan_when_the_program_has_no_share_route():
+    plans = funding_plans(THIRD_SECTOR, 100, 50, [Route(KINBO, "standalone")])
+    assert [plan.route for plan in plans] == ["standalone"]
+
+
+def test_the_cash_plan_of_an_uncertain_subsidy_is_conditional():
+    plans = funding_plans(THIRD_SECTOR, 100, 50, WIFI_ROUTES, "conditional")
+    cash = next(plan for plan in plans if plan.route == "cash")
+    assert (cash.status, cash.subsidy_status) == ("conditional", "conditional")
+    assert plan_notes(cash) == ["国庫補助の対象となる条件を満たす場合の計算です"]
+
+
+def test_every_disadvantage_that_opens_a_bond_is_named():
+    both = Measure(**{**BOND, "applicant_kinds": {"town"}, "disadvantaged_any": {"depopulated", "remote"}})
+    plan = plan_for(100, 50, Route(both, "local_share"), KASO_HENCHI_TOWN)
+    assert plan_reason(plan, KASO_HENCHI_TOWN).startswith("過疎地域・辺地に該当するため試験債")
+
+
+@pytest.mark.parametrize(("amount", "yen"), [(Fraction(7, 2), 3), (Fraction(-1, 2), -1), (5, 5)])
+def test_floor_yen_rounds_down(amount, yen):
+    assert floor_yen(amount) == yen

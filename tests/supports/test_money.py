@@ -44,6 +44,9 @@ from supports.money import (
         ("30,00", None),
         ("1.5", None),
         ("1.5円", None),
+        ("2.0円", None),  # a decimal point in yen is refused even when the value is whole
+        ("1億10000万円", None),  # a lower part must stay below its unit, 10,000 included
+        ("1億9999万円", 199_990_000),
         ("1.23456万円", None),
         ("1億15000万円", None),
         ("1.5億5000万円", None),
@@ -79,7 +82,7 @@ def test_format_yen(amount, expected):
 
 
 def test_format_yen_rejects_negative():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="negative amount: -1"):
         format_yen(-1)
 
 
@@ -108,7 +111,15 @@ def test_parse_rate(text, expected):
 
 @pytest.mark.parametrize("text", ["", "0/2", "3/2", "1/0", "0.5", "1/2/3", "-1/2", "half", None])
 def test_parse_rate_rejects(text):
-    with pytest.raises(ValueError):
+    # The message names the value, so a bad data file is found at once.
+    with pytest.raises(ValueError, match="not a rate like|rate must be in") as error:
+        parse_rate(text)
+    assert repr(text) in str(error.value)
+
+
+@pytest.mark.parametrize(("text", "reason"), [("1/0", "not a rate like"), ("3/2", "rate must be in"), ("0/2", "rate must be in")])
+def test_parse_rate_says_why_it_rejects(text, reason):
+    with pytest.raises(ValueError, match=reason):
         parse_rate(text)
 
 
@@ -154,6 +165,9 @@ def test_parse_fiscal_index(text, expected):
         (Fraction(0), "0"),
         (Fraction(1, 3), "0.333"),
         (Fraction(2, 3), "0.667"),
+        (Fraction(-7, 20), "-0.35"),
+        (Fraction(-3), "-3"),
+        (Fraction(1, 20), "0.05"),
     ],
 )
 def test_format_decimal(value, expected):

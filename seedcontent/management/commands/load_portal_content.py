@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from search.indexing import rebuild_documents
-from seedcontent.loader import load_all
+from seedcontent.loaders import load_all
 
 
 class Command(BaseCommand):

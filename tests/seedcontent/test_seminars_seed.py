@@ -7,7 +7,7 @@ from wagtail.models import Revision
 
 from events.models import Seminar, SeminarCalendarPage
 from events.seed import load_seminars, seeded_uid
-from seedcontent.loader import DATA_DIR, Report
+from seedcontent.sync import DATA_DIR, Report
 
 pytestmark = pytest.mark.django_db
 

@@ -48,7 +48,7 @@ FACTS = {
 
 def seeded_items(read):
     """(kind, label, item) for every item of every data file that carries
-    facts; ``read`` is seedcontent.loader.read."""
+    facts; ``read`` is seedcontent.sync.read."""
     for kind in ("cases", "programs", "seminars", "municipalities"):
         for item in read(f"{kind}.json"):
             yield kind, item.get("slug") or item["name"], item

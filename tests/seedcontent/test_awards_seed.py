@@ -6,7 +6,7 @@ from wagtail.models import Revision
 
 from awards.models import Award, AwardArchivePage, AwardResult
 from awards.seed import load_awards
-from seedcontent.loader import DATA_DIR, Report
+from seedcontent.sync import DATA_DIR, Report
 
 pytestmark = pytest.mark.django_db
 
