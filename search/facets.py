@@ -11,7 +11,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.utils import timezone
+import clock
 
 FLAG_VALUE = "1"
 
@@ -127,5 +127,5 @@ def within(start, end, today=None):
     """Whether `today` lies in [start, end] (ISO dates); an open end never does."""
     if not (start and end):
         return False
-    today = (today or timezone.localdate()).isoformat()
+    today = (today or clock.today()).isoformat()
     return start <= today <= end

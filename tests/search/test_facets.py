@@ -1,12 +1,13 @@
-"""search/facets.py as table tests: which values a document gives each facet,
-and 募集中 decided from the window and today. No database."""
+"""The facets the apps declare, as table tests: which values a document gives
+each one, and 募集中 decided from the program's window and today. No database."""
 
 import datetime
 
 import pytest
-from django.utils import timezone
 
-from search.facets import FACETS, FACETS_BY_NAME, FLAG_VALUE, FacetSpec, facet_values, open_now, stored_values
+import clock
+from search import registry
+from search.facets import FLAG_VALUE, TermsFacet, within
 
 TODAY = datetime.date(2026, 5, 20)
 ONE_DAY = datetime.timedelta(days=1)
@@ -26,24 +27,21 @@ WINDOW = {"application_open": "2026-05-01", "application_close": "2026-05-31"}
         ({}, TODAY, False),
     ],
 )
-def test_open_now_needs_a_known_window_holding_today(window, today, is_open):
-    assert open_now(window, today) is is_open
-    assert facet_values(window, "open", today) == ([FLAG_VALUE] if is_open else [])
-    assert stored_values(window, "open", today) == ([FLAG_VALUE] if is_open else [])
+def test_open_needs_a_known_window_holding_today(window, today, is_open):
+    facet = registry.facet("open")
+    assert within(window.get("application_open"), window.get("application_close"), today) is is_open
+    assert facet.values(window, today) == ([FLAG_VALUE] if is_open else [])
+    assert facet.stored_values(window, today) == ([FLAG_VALUE] if is_open else [])
 
 
-def test_open_now_reads_todays_date_when_no_day_is_given():
-    today = timezone.localdate()
-    around_today = {
-        "application_open": (today - ONE_DAY).isoformat(),
-        "application_close": (today + ONE_DAY).isoformat(),
-    }
-    until_yesterday = {
-        "application_open": (today - 9 * ONE_DAY).isoformat(),
-        "application_close": (today - ONE_DAY).isoformat(),
-    }
-    assert open_now(around_today)
-    assert not open_now(until_yesterday)
+def test_open_reads_todays_date_when_no_day_is_given(frozen_today):
+    frozen_today(TODAY)
+    facet = registry.facet("open")
+    around_today = {"application_open": (TODAY - ONE_DAY).isoformat(), "application_close": (TODAY + ONE_DAY).isoformat()}
+    until_yesterday = {"application_open": (TODAY - 9 * ONE_DAY).isoformat(), "application_close": (TODAY - ONE_DAY).isoformat()}
+    assert clock.today() == TODAY
+    assert facet.values(around_today) == [FLAG_VALUE]
+    assert facet.values(until_yesterday) == []
 
 
 @pytest.mark.parametrize(
@@ -62,24 +60,25 @@ def test_open_now_reads_todays_date_when_no_day_is_given():
         ({"block": []}, "block", []),
     ],
 )
-def test_facet_values_of_a_document(document, name, values):
-    assert facet_values(document, name, TODAY) == values
+def test_values_of_a_document(document, name, values):
+    assert registry.facet(name).values(document, TODAY) == values
 
 
 def test_stored_values_are_read_by_facet_name():
     row = {"field": ["health"], "kind": ["case"]}
-    assert stored_values(row, "field", TODAY) == ["health"]
-    assert stored_values(row, "block", TODAY) == []
+    assert registry.facet("field").stored_values(row, TODAY) == ["health"]
+    assert registry.facet("block").stored_values(row, TODAY) == []
 
 
 def test_the_key_is_the_source_when_there_is_one():
-    assert FacetSpec("field", "分野", source="fields").key == "fields"
-    assert FacetSpec("block", "地域ブロック").key == "block"
+    assert TermsFacet("field", "分野", source="fields").key == "fields"
+    assert TermsFacet("block", "地域ブロック").key == "block"
 
 
 def test_every_facet_has_a_unique_name_and_a_japanese_label():
-    names = [spec.name for spec in FACETS]
-    assert len(names) == len(set(names)) == len(FACETS_BY_NAME)
-    assert all(spec.label and not spec.label.isascii() for spec in FACETS)
+    facets = registry.facets()
+    names = [facet.name for facet in facets]
+    assert len(names) == len(set(names))
+    assert all(facet.label and not facet.label.isascii() for facet in facets)
     # 47 prefectures must all come back from the engine.
-    assert FACETS_BY_NAME["prefecture"].size >= 47
+    assert registry.facet("prefecture").size >= 47
