@@ -597,6 +597,8 @@ def main(argv=None):
                 row["reference"] = measure(reference_run, reference_specs, args.repeat, args.warmup)
                 log(f"{size:,}: reference measured")
             rows.append(row)
+            if size != args.sizes[-1]:
+                report(rows, args, text_labels)  # so far: a long run that is stopped still shows its sizes
     finally:
         if not args.skip_elasticsearch:
             deleted = delete_bench_indexes()

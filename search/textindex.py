@@ -21,9 +21,11 @@ space between them; both databases take them without their own parsing:
     character is a token character, so 地域 and 域iot stay whole; ASCII case
     is already folded), external content on search_searchdocument, kept in
     step by triggers; `detail=column`: no positions, one column per field.
-  - PostgreSQL: GIN indexes on `text_tokens::tsvector` (the tsvector input
-    syntax, not a text search configuration: no parser splits a token), and
-    tsquery `'a' & 'b'`.
+  - PostgreSQL: stored generated columns `text_vector` / `title_vector` =
+    `text_tokens::tsvector` (the tsvector input syntax, not a text search
+    configuration: no parser splits a token) with GIN indexes, and tsquery
+    `'a' & 'b'`. Stored, not an expression index: on a small table the
+    planner scans, and casting every row's tokens cost 150 ms at 300 rows.
 
 The content version (see facetindex.py) is a one-row table that a trigger
 gives a new random value on every write that changes what search sees, so
@@ -90,7 +92,7 @@ def matching_ids(column, alternative):
     tokens = list(dict.fromkeys(token for chunk in alternative for token in chunk_tokens(chunk)))
     checks = [chunk for chunk in alternative if needs_verifying(chunk)]
     if connection.vendor == "postgresql":
-        found = f"{COLUMNS[column]}::tsvector @@ %s::tsquery"
+        found = f"{_vector(COLUMNS[column])} @@ %s::tsquery"
         params = [" & ".join(_pg_quote(t) for t in tokens)]
         checks_sql = "".join(f" AND strpos({column}, %s) > 0" for _ in checks)
         return f"SELECT id FROM search_searchdocument WHERE {found}{checks_sql}", params + checks
@@ -106,6 +108,11 @@ def term_ids(column, encoded_alternatives):
     """(sql, params): rows holding any of a term's alternatives."""
     parts = [matching_ids(column, alternative) for alternative in encoded_alternatives]
     return " UNION ".join(sql for sql, _ in parts), [p for _, params in parts for p in params]
+
+
+def _vector(column):
+    """PostgreSQL's stored tsvector of a token column (text_tokens → text_vector)."""
+    return column.replace("_tokens", "_vector")
 
 
 def _fts_quote(token):
@@ -152,7 +159,12 @@ def _postgresql_statements():
             f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (id integer PRIMARY KEY, token bigint NOT NULL)",
             f"INSERT INTO {VERSION_TABLE} (id, token) VALUES (1, 0) ON CONFLICT DO NOTHING",
             *(
-                f"CREATE INDEX IF NOT EXISTS search_{column}_gin ON search_searchdocument USING gin (({column}::tsvector))"
+                f"ALTER TABLE search_searchdocument ADD COLUMN IF NOT EXISTS {_vector(column)} tsvector "
+                f"GENERATED ALWAYS AS ({column}::tsvector) STORED"
+                for column in COLUMNS.values()
+            ),
+            *(
+                f"CREATE INDEX IF NOT EXISTS search_{_vector(column)}_gin ON search_searchdocument USING gin ({_vector(column)})"
                 for column in COLUMNS.values()
             ),
             "CREATE OR REPLACE FUNCTION search_content_changed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
@@ -206,7 +218,7 @@ def uninstall(connection):
         "postgresql": [
             "DROP TRIGGER IF EXISTS search_content_changed ON search_searchdocument",
             "DROP FUNCTION IF EXISTS search_content_changed()",
-            *(f"DROP INDEX IF EXISTS search_{column}_gin" for column in COLUMNS.values()),
+            *(f"ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS {_vector(column)}" for column in COLUMNS.values()),
         ],
     }.get(vendor, [])
     with connection.cursor() as cursor:
