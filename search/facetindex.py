@@ -16,8 +16,8 @@ trigger gives the version row a new random value on every write that
 changes what search sees; one read per search tells), and replaced whole.
 募集中 depends on today, so it is decided at query time from the stored
 windows. Memory: one bitset of max(id) / 8 bytes per facet value and four
-integer arrays of max(id) entries: about 4 MB at 100,000 documents with the
-benchmark's ~250 values.
+integer arrays of max(id) entries: 0.5 MiB at 10,000 documents with the
+benchmark's 134 values (bench/search_bench.py prints it).
 
 Orders: the bits are row ids; `newest` and `title` list the ids in the two
 sort orders and `rank_*` give each id its place, so a page is read from a
