@@ -2,12 +2,15 @@
 Wagtail's stock database search, on synthetic corpora of growing size.
 
     .venv/bin/python bench/search_bench.py [--sizes 1000,10000,100000] [--repeat N]
+    .venv/bin/python bench/search_bench.py --database-url postgres://…/portal [--skip-elasticsearch]
 
 Needs a running Elasticsearch 8 (`scripts/search-engine start`, or
-ELASTICSEARCH_URL). Everything it writes is its own: the SQLite file
-bench/.data/bench.sqlite3 (recreated on every run, removed at the end unless
---keep-db) and the indexes behind the alias `portal-bench-documents` (deleted
-at the end), so development and test data are never touched.
+ELASTICSEARCH_URL) unless --skip-elasticsearch. Everything it writes is its
+own: the SQLite file bench/.data/bench.sqlite3 or, with --database-url, the
+database `portal_bench` created beside the one the URL names (both recreated
+on every run, removed at the end unless --keep-db), and the indexes behind the
+alias `portal-bench-documents` (deleted at the end), so development and test
+data are never touched.
 
 Every synthetic document says so in its title (【合成データ】) and summary.
 Its words are real, drawn from the text and tags of seedcontent/data/cases.json;
@@ -23,7 +26,11 @@ Measured per size:
   (c) the reference a Wagtail developer starts from: Page.objects.live().search(q)
   on wagtail.search.backends.database (SQLite FTS5) over as many real
   CaseStudyPage pages carrying the same synthetic text. The reference has no
-  facets, so it runs the queries that have text, without their filters.
+  facets, so it runs the queries that have text, without their filters;
+- (b0) the database backend as it was before its text and facet indexes
+  (`search/backends/database.py` read from git at --scan-rev, run on the same
+  rows in the same process): a LIKE scan and a Python loop over every
+  candidate. Its hit counts must equal (b)'s; a difference is printed.
 """
 
 import argparse
@@ -39,7 +46,9 @@ import pstats
 import random
 import re
 import statistics
+import subprocess
 import sys
+import types
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,9 +62,11 @@ SEED_DATA = ROOT / "seedcontent" / "data"
 SYNTHETIC_TITLE = "【合成データ】"
 SYNTHETIC_NOTE = "検索ベンチマーク用に自動生成した合成データです。実在の事例・支援策ではありません。"
 
-# Targets from issue 3, on this 2-core machine.
+# Targets from issue 3 (Elasticsearch) and issue 15 (database), on this 2-core machine.
 ES_TARGET_MS, ES_TARGET_SIZE = 50, 100_000
-DB_TARGET_MS, DB_TARGET_SIZE = 250, 10_000
+DB_TARGET_MS, DB_TARGET_SIZE = 100, 100_000
+SCAN_REV = "4375f64"  # the last commit whose database backend scanned
+BENCH_DATABASE = "portal_bench"
 
 
 @dataclass(frozen=True)
@@ -102,6 +113,17 @@ def parse_args(argv=None):
         "--es-url", default=os.environ.get("ELASTICSEARCH_URL") or "http://127.0.0.1:9200",
         help="Elasticsearch 8 to use (default: ELASTICSEARCH_URL or %(default)s); only portal-bench-* indexes are touched",
     )
+    parser.add_argument(
+        "--database-url", default="",
+        help=f"a PostgreSQL server (e.g. the URL `PG_PORT=54331 scripts/postgres start` prints): the bench creates and uses "
+             f"the database {BENCH_DATABASE} there instead of SQLite",
+    )
+    parser.add_argument("--skip-elasticsearch", action="store_true", help="measure the database backends only")
+    parser.add_argument("--scan-rev", default=SCAN_REV, help="git revision of the old scanning backend (b0) (default %(default)s)")
+    parser.add_argument(
+        "--scan-max", type=int, default=100_000,
+        help="largest size for the old scan (b0), about 2 s a query at 100,000 (default %(default)s)",
+    )
     parser.add_argument("--details", action="store_true", help="also print p50/p95 and hits per query")
     parser.add_argument("--keep-db", action="store_true", help=f"keep {DB_PATH.relative_to(ROOT)} for inspection (~650 MB at 100k)")
     parser.add_argument(
@@ -115,22 +137,39 @@ def parse_args(argv=None):
     return args
 
 
-def remove_database():
+def remove_database(server_url=""):
     from django.db import connections
 
     connections.close_all()
+    if server_url:
+        _recreate_postgres_database(server_url, create=False)
+        return
     for path in DATA_DIR.glob(f"{DB_PATH.name}*"):
         path.unlink()
 
 
-def setup_django(es_url):
+def _recreate_postgres_database(server_url, create=True):
+    """Drop the bench's own database on that server, and create it afresh."""
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
+        if create:
+            admin.execute(f"CREATE DATABASE {BENCH_DATABASE}")
+    return server_url.rsplit("/", 1)[0] + f"/{BENCH_DATABASE}"
+
+
+def setup_django(es_url, server_url=""):
     """Point Django at the bench's own database and index prefix before
     anything reads the settings."""
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    for path in DATA_DIR.glob(f"{DB_PATH.name}*"):
-        path.unlink()
+    if server_url:
+        os.environ["DATABASE_URL"] = _recreate_postgres_database(server_url)
+    else:
+        for path in DATA_DIR.glob(f"{DB_PATH.name}*"):
+            path.unlink()
+        os.environ["DATABASE_URL"] = f"sqlite:///{DB_PATH}"
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.dev"
-    os.environ["DATABASE_URL"] = f"sqlite:///{DB_PATH}"
     os.environ["ELASTICSEARCH_URL"] = es_url
     os.environ["ELASTICSEARCH_INDEX_PREFIX"] = INDEX_PREFIX
     # Bulk requests of 500 analysed documents can take longer than the 2 s a
@@ -143,7 +182,7 @@ def setup_django(es_url):
 
     django.setup()
     settings.DEBUG = False  # no SQL logging inside the timed loops
-    # The reference: Wagtail's database backend (SQLite FTS5 here), filled
+    # The reference: Wagtail's database backend (SQLite FTS5 or PostgreSQL's), filled
     # explicitly below rather than page by page as the pages are created.
     settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}}
 
@@ -380,6 +419,37 @@ def reindex_elasticsearch():
     return written, seconds, stats["segments"]["count"]
 
 
+# --- the old scan (b0) ---------------------------------------------------------
+
+
+def scan_backend(rev):
+    """The database backend as committed at `rev`, loaded from git into this
+    process as a sibling module, so both run on the same rows and settings."""
+    name = "search.backends.database_scan_reference"
+    source = subprocess.run(["git", "show", f"{rev}:search/backends/database.py"], cwd=ROOT, check=True,
+                            capture_output=True, text=True).stdout
+    module = types.ModuleType(name)
+    module.__package__ = "search.backends"
+    sys.modules[name] = module
+    exec(compile(source, f"{rev}:search/backends/database.py", "exec"), module.__dict__)
+    return module.DatabaseBackend()
+
+
+def facet_index_cost():
+    """Seconds to build the facet index of the current rows (a search's
+    extra cost once per content version) and its approximate size."""
+    from search import facetindex
+    from search.backends.database import DatabaseBackend
+
+    started = time.perf_counter()
+    index = facetindex.FacetIndex.build(None, DatabaseBackend._index_rows())
+    seconds = time.perf_counter() - started
+    held = sum(sys.getsizeof(mask) for masks in index.values.values() for mask in masks.values())
+    held += sys.getsizeof(index.live) + sum(sys.getsizeof(a) for a in (index.newest, index.title, index.rank_newest, index.rank_title))
+    values = sum(len(masks) for masks in index.values.values())
+    return seconds, held, values
+
+
 # --- measuring ------------------------------------------------------------------
 
 
@@ -391,8 +461,14 @@ def search_query(spec):
                        fixed=dict(spec.fixed))
 
 
-def portal_runner(backend):
+def portal_runner(backend, forget_terms=False):
+    """forget_terms: each search reads its terms from the text index, as the
+    first search of a term after a content change does (no remembered bitsets)."""
+    from search import facetindex
+
     def run(spec, query):
+        if forget_terms and facetindex.current() is not None:
+            facetindex.current().terms.clear()
         return backend.search(query).count
 
     return run
@@ -479,14 +555,21 @@ def pooled(result, labels=None):
 
 def main(argv=None):
     args = parse_args(argv)
-    setup_django(args.es_url)
-    version, health = engine_check()
-    log(f"Elasticsearch {version} ({health}) at {args.es_url}; bench index prefix '{INDEX_PREFIX}', database {DB_PATH}")
+    setup_django(args.es_url, args.database_url)
+    from django.db import connection
+
+    args.vendor = connection.vendor
+    where = f"PostgreSQL database {BENCH_DATABASE}" if args.database_url else f"SQLite {DB_PATH}"
+    if not args.skip_elasticsearch:
+        version, health = engine_check()
+        log(f"Elasticsearch {version} ({health}) at {args.es_url}; bench index prefix '{INDEX_PREFIX}'")
+        delete_bench_indexes()
+    log(f"database: {where}")
 
     from search.backends.database import DatabaseBackend
     from search.backends.elasticsearch import ElasticsearchBackend
 
-    delete_bench_indexes()
+    scan = scan_backend(args.scan_rev)
     rows = []
     text_labels = [spec.label for spec in QUERIES if spec.text]
     reference_specs = [spec for spec in QUERIES if spec.text]
@@ -497,15 +580,21 @@ def main(argv=None):
         for size in args.sizes:
             seconds = add_search_documents(corpus, size - corpus.count, texts)
             log(f"{size:,}: {len(texts):,} SearchDocument rows ({seconds:.1f}s to generate and write)")
-            written, es_seconds, segments = reindex_elasticsearch()
-            log(f"{size:,}: Elasticsearch reindex {written:,} docs in {es_seconds:.1f}s = {written / es_seconds:,.0f} docs/s; "
-                f"{segments} segments once merges settled")
-
-            row = {"size": size, "es_docs_per_s": written / es_seconds, "es_reindex_s": es_seconds, "load": os.getloadavg()}
-            row["elasticsearch"] = measure(portal_runner(ElasticsearchBackend()), QUERIES, args.repeat, args.warmup)
-            log(f"{size:,}: Elasticsearch measured")
+            row = {"size": size, "load": os.getloadavg()}
+            if not args.skip_elasticsearch:
+                written, es_seconds, segments = reindex_elasticsearch()
+                log(f"{size:,}: Elasticsearch reindex {written:,} docs in {es_seconds:.1f}s = {written / es_seconds:,.0f} docs/s; "
+                    f"{segments} segments once merges settled")
+                row.update(es_docs_per_s=written / es_seconds, es_reindex_s=es_seconds)
+                row["elasticsearch"] = measure(portal_runner(ElasticsearchBackend()), QUERIES, args.repeat, args.warmup)
+                log(f"{size:,}: Elasticsearch measured")
+            row["facet_index"] = facet_index_cost()
             row["database"] = measure(portal_runner(DatabaseBackend()), QUERIES, args.repeat, args.warmup)
+            row["database_cold"] = measure(portal_runner(DatabaseBackend(), forget_terms=True), QUERIES, args.repeat, args.warmup)
             log(f"{size:,}: database backend measured")
+            if size <= args.scan_max:
+                row["scan"] = measure(portal_runner(scan), QUERIES, args.repeat, args.warmup)
+                log(f"{size:,}: old scan (b0) measured")
             if args.profile:
                 row["db_profile"] = profile_database(row["database"])
             if size <= args.reference_max:
@@ -515,25 +604,32 @@ def main(argv=None):
                 row["reference"] = measure(reference_run, reference_specs, args.repeat, args.warmup)
                 log(f"{size:,}: reference measured")
             rows.append(row)
+            if size != args.sizes[-1]:
+                report(rows, args, text_labels)  # so far: a long run that is stopped still shows its sizes
     finally:
-        deleted = delete_bench_indexes()
-        log(f"deleted Elasticsearch indexes: {', '.join(deleted) or 'none'}")
+        if not args.skip_elasticsearch:
+            deleted = delete_bench_indexes()
+            log(f"deleted Elasticsearch indexes: {', '.join(deleted) or 'none'}")
         if not args.keep_db:
-            remove_database()
+            remove_database(args.database_url)
 
     report(rows, args, text_labels)
 
 
 def report(rows, args, text_labels):
     print()
-    print(f"Search benchmark: {len(QUERIES)} queries ({len(text_labels)} with text), {args.repeat} timed runs each "
-          f"after {args.warmup} warm-up; every facet aggregated on (a) and (b).")
+    print(f"Search benchmark on {args.vendor}: {len(QUERIES)} queries ({len(text_labels)} with text), {args.repeat} timed runs each "
+          f"after {args.warmup} warm-up; every facet aggregated on (a), (b) and (b0).")
     print("p95 (text) is over the queries with text only: the set the reference (c) runs.")
+    print("(b) remembers each term's rows per content version (as a repeated query is served); '(b) terms not remembered'")
+    print("forgets them before every search, so each reads the text index as the first search after a change does.")
     print()
     header = ["size", "backend", "p50 ms", "p95 ms", "p95 ms (text)"] + [f"hits {label.split(' ', 1)[1]}" for label in SAMPLE_QUERIES]
     lines = [header]
     for row in rows:
-        for name, title in (("elasticsearch", "(a) Elasticsearch"), ("database", "(b) database"), ("reference", "(c) Wagtail reference")):
+        for name, title in (("elasticsearch", "(a) Elasticsearch"), ("database", "(b) database"),
+                            ("database_cold", "(b) database, terms not remembered"),
+                            ("scan", f"(b0) database, old scan ({args.scan_rev})"), ("reference", "(c) Wagtail reference")):
             if name not in row:
                 lines.append([f"{row['size']:,}", title, "skipped", "-", "-", "-", "-"])
                 continue
@@ -553,13 +649,34 @@ def report(rows, args, text_labels):
             print(f"  {row['size']:>7,}: no reference at this size")
             continue
         ref = p95(pooled(row["reference"]))
-        es = p95(pooled(row["elasticsearch"], text_labels))
         db = p95(pooled(row["database"], text_labels))
-        print(f"  {row['size']:>7,}: Elasticsearch / reference = {es / ref:.2f}   database / reference = {db / ref:.2f}")
+        es = f"Elasticsearch / reference = {p95(pooled(row['elasticsearch'], text_labels)) / ref:.2f}   " if "elasticsearch" in row else ""
+        print(f"  {row['size']:>7,}: {es}database / reference = {db / ref:.2f}")
+
+    print()
+    print("Database backend against its old scan (b0), p95 over all queries, same run and rows:")
+    for row in rows:
+        if "scan" not in row:
+            print(f"  {row['size']:>7,}: old scan not measured (above --scan-max)")
+            continue
+        old = p95(pooled(row["scan"]))
+        for name, title in (("database", "remembered terms"), ("database_cold", "terms not remembered")):
+            new = p95(pooled(row[name]))
+            differ = [label for label in row[name] if row[name][label][1] != row["scan"][label][1]]
+            agreement = f"hits differ on {', '.join(differ)}" if differ else f"same hits on all {len(QUERIES)} queries"
+            print(f"  {row['size']:>7,} ({title}): {old:.1f} ms → {new:.1f} ms = {new / old:.3f} of the old p95; {agreement}")
+
+    print()
+    print("Facet index (built once per content version and process):")
+    for row in rows:
+        seconds, held, values = row["facet_index"]
+        print(f"  {row['size']:>7,}: built in {seconds:.2f} s; {values} facet values, about {held / 2**20:.1f} MiB held")
 
     print()
     print("Indexing throughput:")
     for row in rows:
+        if "es_docs_per_s" not in row:
+            continue
         line = f"  {row['size']:>7,}: Elasticsearch reindex {row['es_docs_per_s']:,.0f} docs/s ({row['es_reindex_s']:.1f}s, alias swap included)"
         if "reference_build" in row:
             create_s, created, index_s = row["reference_build"]
@@ -573,14 +690,16 @@ def report(rows, args, text_labels):
 
     print()
     print("Targets:")
-    print(target_line(rows, "elasticsearch", ES_TARGET_SIZE, ES_TARGET_MS, "Elasticsearch p95, all facets"))
-    print(target_line(rows, "database", DB_TARGET_SIZE, DB_TARGET_MS, "database backend p95"))
+    if not args.skip_elasticsearch:
+        print(target_line(rows, "elasticsearch", ES_TARGET_SIZE, ES_TARGET_MS, "Elasticsearch p95, all facets"))
+    print(target_line(rows, "database", DB_TARGET_SIZE, DB_TARGET_MS, f"database backend p95 on {args.vendor}"))
+    print(target_line(rows, "database_cold", DB_TARGET_SIZE, DB_TARGET_MS, "the same, terms not remembered"))
 
     if args.details:
         print()
         print("Per query: p50 / p95 ms and hits")
         for row in rows:
-            lines = [["size", "query"] + [n for n in ("elasticsearch", "database", "reference") if n in row]]
+            lines = [["size", "query"] + [n for n in ("elasticsearch", "database", "database_cold", "scan", "reference") if n in row]]
             for spec in QUERIES:
                 cells = [f"{row['size']:,}", spec.label]
                 for name in lines[0][2:]:

@@ -16,11 +16,18 @@ from . import elastic
 from .analysis import encode
 from .documents import build_document, document_key, indexed_models, is_public, public_documents, window_dates
 from .models import SearchDocument
+from .textindex import index_tokens
 
 logger = logging.getLogger("portal.search")
 
 PUSH_BATCH = 500
 MAX_BACKOFF_SECONDS = 300
+
+
+def searchable_columns(search_text, title):
+    """The columns the database backend searches, from a document's text and title."""
+    text, title_text = encode(search_text), encode(title)
+    return {"text": text, "title_text": title_text, "text_tokens": index_tokens(text), "title_tokens": index_tokens(title_text)}
 
 
 def row_values(doc):
@@ -29,9 +36,8 @@ def row_values(doc):
         "kind": doc["kind"],
         "data": doc,
         "facets": {**doc["facets"], **window_dates(doc)},
-        "text": encode(doc["search_text"]),
+        **searchable_columns(doc["search_text"], doc["title_sort"]),
         "title": doc["title_sort"],
-        "title_text": encode(doc["title_sort"]),
         "published_at": parse_datetime(published) if published else None,
         "is_deleted": False,
         "pending": True,

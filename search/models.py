@@ -19,6 +19,9 @@ class SearchDocument(models.Model):
     text = models.TextField("検索用の本文", blank=True)  # analysis.encode() of the document's text
     title = models.TextField("正規化したタイトル", blank=True)  # the sort key
     title_text = models.TextField("検索用のタイトル", blank=True)  # analysis.encode() of the title
+    # textindex.index_tokens() of text and title_text: what the database's text index reads
+    text_tokens = models.TextField("本文の索引語", blank=True)
+    title_tokens = models.TextField("タイトルの索引語", blank=True)
     published_at = models.DateTimeField("公開日時", null=True, blank=True)
     is_deleted = models.BooleanField("削除済み", default=False)
     pending = models.BooleanField("未送信", default=True)

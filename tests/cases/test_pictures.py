@@ -133,6 +133,7 @@ def test_pictures_cost_the_same_queries_whatever_the_number_of_cases(client, pag
     client.get(url)
     few = queries(client, url)
     spread(model, 12)
+    client.get(url)  # the search's facet index is read once per content version, like the first request's caches
     many = queries(client, url)
     assert len(many) == len(few), "\n".join(many)
     assert len(soup(client.get(url)).select("svg.tile-map__svg rect.tile-map__tile")) == 47

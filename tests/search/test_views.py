@@ -111,6 +111,9 @@ def test_search_pages_use_a_constant_number_of_queries(backend, client, url, req
         from search import indexing
 
         indexing.reindex()
+    # The database backend reads the rows once per content version for its facet
+    # index (a cache fill, like the first request's): counted per page is after it.
+    client.get(url)
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many.captured_queries) <= len(few.captured_queries)
