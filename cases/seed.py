@@ -5,7 +5,6 @@ supports loader: a case links to programs by slug."""
 
 from provenance.documents import source_note
 from seedcontent.sync import ensure_page, paragraphs_html, read, site_root, sync_relations
-from supports.models import SupportProgramPage
 from taxonomy.models import Field, Municipality
 
 from .models import CaseEffect, CaseIndexPage, CaseMunicipality, CaseProgram, CaseStudyPage
@@ -32,7 +31,10 @@ def ensure_index(report):
 
 
 def load_cases(case_index, report):
-    programs = {page.slug: page for page in SupportProgramPage.objects.all()}
+    # The programs a case cites, reached through the relation: supports shows
+    # the cases of a program, so cases importing supports would be a cycle.
+    program_model = CaseProgram._meta.get_field("program").related_model
+    programs = {page.slug: page for page in program_model.objects.all()}
     fields = {f.slug: f for f in Field.objects.all()}
     municipalities = {(m.prefecture.code, m.name): m for m in Municipality.objects.select_related("prefecture")}
     data = read("cases.json")

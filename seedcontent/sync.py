@@ -41,16 +41,20 @@ def site_root():
 class Report:
     created: dict = field(default_factory=dict)
     updated: dict = field(default_factory=dict)
+    notes: list = field(default_factory=list)  # lines a loader adds (e.g. how many search documents)
 
     def count(self, kind, created):
         bucket = self.created if created else self.updated
         bucket[kind] = bucket.get(kind, 0) + 1
 
+    def note(self, line):
+        self.notes.append(line)
+
     def lines(self):
         kinds = sorted(set(self.created) | set(self.updated))
         if not kinds:
-            return ["変更はありません（すでに最新です）。"]
-        return [f"{k}: 新規 {self.created.get(k, 0)} / 更新 {self.updated.get(k, 0)}" for k in kinds]
+            return ["変更はありません（すでに最新です）。", *self.notes]
+        return [f"{k}: 新規 {self.created.get(k, 0)} / 更新 {self.updated.get(k, 0)}" for k in kinds] + self.notes
 
 
 def upsert(model, lookup, values, report, kind):

@@ -91,6 +91,7 @@ SEED_LOADERS = [
     "awards.seed.load",
     "regions.seed.load",
     "search.seed.load",
+    "search.seed.rebuild",
 ]
 
 MIDDLEWARE = [
