@@ -31,8 +31,8 @@ import time
 from pathlib import Path
 
 import psycopg
-import redis
 import pytest
+import redis
 import requests
 
 from search.service import FALLBACK_NOTICE
@@ -41,10 +41,10 @@ from tests.resilience.test_engine_killed import LOOPBACK, PrivateEngine, engine_
 
 from .services import Nginx, Postgres, Redis
 
-# Opt-in (scripts/cluster-rehearsal) until step 2 passes: on two shared cores
-# the surviving Elasticsearch node does not answer a hundred clients in time
-# (README "The rehearsal"), and a test that only fails would hide every
-# other result of `make test`.
+# Opt-in (scripts/cluster-rehearsal) until it passes reliably on the shared
+# two-core machine: in 1 of the 2 runs since the fixes, one search timed out
+# as the engine node was killed (README "The rehearsal"), and a test that only
+# fails would hide every other result of `make test`.
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(
@@ -410,6 +410,7 @@ def load_with_failures(cluster, figures):
     if counts.get("fallback"):
         figures["fallback answers per second of the load"] = dict(sorted(collections.Counter(fell_back_at).items()))
         figures["why searches fell back"] = fallback_reasons(cluster.nodes)
+        figures["engine nodes"] = {e.env["ES_NODE_NAME"]: e.url for e in cluster.engines}
         figures["survivor's search pool (active queue rejected completed)"] = engine(
             survivor.url, "/_cat/thread_pool/search?h=node_name,active,queue,rejected,completed").text.strip()
     assert counts.get("2xx", 0) > CLIENTS, figures
