@@ -41,10 +41,10 @@ from tests.resilience.test_engine_killed import LOOPBACK, PrivateEngine, engine_
 
 from .services import Nginx, Postgres, Redis
 
-# Opt-in (scripts/cluster-rehearsal) until it passes reliably on the shared
-# two-core machine: in 1 of the 2 runs since the fixes, one search timed out
-# as the engine node was killed (README "The rehearsal"), and a test that only
-# fails would hide every other result of `make test`.
+# Opt-in (scripts/cluster-rehearsal) until it passes reliably: 1 of the 3
+# runs since the fixes passed on the shared two-core machine (README "The
+# rehearsal"), and a test that only fails would hide every other result of
+# `make test`.
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(
