@@ -9,10 +9,19 @@ import os
 
 wsgi_app = "portal.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# Threads let a worker wait on the database or Elasticsearch without holding a core.
+# Sized to the machine, not to the traffic. One process per core (the GIL
+# runs one thread of a process at a time) and two threads each, so one can
+# render while the other waits on the database or Elasticsearch. More
+# requests in flight than the cores can work on do not finish sooner: they
+# move the queue into Elasticsearch, where a search waiting longer than
+# ELASTICSEARCH_TIMEOUT is answered by the database fallback and switches
+# every server to it for ELASTICSEARCH_RETRY_AFTER. Waiting here instead
+# costs only the wait (nginx allows proxy_read_timeout). The rehearsal
+# measured it: 2 servers × 2 workers × 8 threads on two cores, with one
+# Elasticsearch node killed, had searches time out (README, "The rehearsal").
 worker_class = "gthread"
-workers = int(os.environ.get("GUNICORN_WORKERS", str(multiprocessing.cpu_count() * 2 + 1)))
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+workers = int(os.environ.get("GUNICORN_WORKERS", str(multiprocessing.cpu_count())))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 # Longer than nginx's proxy_read_timeout would be pointless: nginx has given up by then.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20

@@ -27,6 +27,17 @@ SORTS = {
 }
 
 
+def _search():
+    """Searches run on the copy of the shards held by the node the client
+    asked, whenever it holds one (with two nodes and a replica, each holds
+    them all). A node that dies then costs only the searches it was
+    answering itself, which the client retries on another node; otherwise
+    the survivor may have sent a shard request to the dying node, whose
+    sockets stay open and unanswered while its JVM is torn down, and the
+    search waits out ELASTICSEARCH_TIMEOUT (README, "The rehearsal")."""
+    return Search(using=elastic.client(), index=elastic.alias_name()).params(preference="_local")
+
+
 def _facet_filter(name, values):
     window = registry.facet(name).window
     if window:
@@ -72,7 +83,7 @@ class ElasticsearchBackend(SearchBackend):
         """The Search for `query`, not yet sent."""
         fixed = [_facet_filter(name, values) for name, values in query.fixed.items()]
         selected = {name: _facet_filter(name, values) for name, values in query.filters.items()}
-        search = Search(using=elastic.client(), index=elastic.alias_name())
+        search = _search()
         search = search.query(self._text_query(query, fixed))
         if selected:
             search = search.post_filter(_all_of(list(selected.values())))
@@ -130,7 +141,7 @@ class ElasticsearchBackend(SearchBackend):
         terms = [found for found in (alternatives(t) for t in query_terms(text)) if found]
         if not terms:
             return []
-        search = Search(using=elastic.client(), index=elastic.alias_name())
+        search = _search()
         search = search.query(Q("bool", filter=[term_query("title", t) for t in terms]))
         search = search.sort("title_sort", "key").source(["doc"])[:limit]
         return [

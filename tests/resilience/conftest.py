@@ -65,19 +65,20 @@ def server_env(database_path, **extra):
 
 class Gunicorn:
     """`config`: a gunicorn settings file (deploy/gunicorn.conf.py); the
-    options given here win over it. Its own process group, so `kill` takes
-    its workers down with it, as a crashed server would."""
+    options given here win over it, and workers/threads of None leave its
+    own. Its own process group, so `kill` takes its workers down with it, as
+    a crashed server would."""
 
     def __init__(self, database_path, workers=2, threads=4, config=None, **env):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         options = ["-c", str(config)] if config else []
+        options += [f"--{name}={value}" for name, value in (("workers", workers), ("threads", threads)) if value]
         self.log = tempfile.TemporaryFile("w+")
         self.process = subprocess.Popen(
             [
                 sys.executable, "-m", "gunicorn", *options, "portal.wsgi:application",
-                "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "--threads", str(threads),
-                "--worker-class", "gthread", "--timeout", "60", "--log-level", "warning",
+                "--bind", f"127.0.0.1:{self.port}", "--worker-class", "gthread", "--timeout", "60", "--log-level", "warning",
             ],
             # A file, not a pipe: a server logging more than a pipe holds
             # (a failing engine under load) would block on it.
