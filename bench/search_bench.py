@@ -53,8 +53,9 @@ SEED_DATA = ROOT / "seedcontent" / "data"
 SYNTHETIC_TITLE = "【合成データ】"
 SYNTHETIC_NOTE = "検索ベンチマーク用に自動生成した合成データです。実在の事例・支援策ではありません。"
 
-# Targets from issue 3, on this 2-core machine.
-ES_TARGET_MS, ES_TARGET_SIZE = 50, 100_000
+# Targets from issues 3 and 15, on this 2-core machine.
+ES_TARGET_MS, ES_TARGET_SIZE = 25, 100_000
+ES_LARGE_MS, ES_LARGE_SIZE = 100, 1_000_000
 DB_TARGET_MS, DB_TARGET_SIZE = 250, 10_000
 
 
@@ -102,6 +103,26 @@ def parse_args(argv=None):
         "--es-url", default=os.environ.get("ELASTICSEARCH_URL") or "http://127.0.0.1:9200",
         help="Elasticsearch 8 to use (default: ELASTICSEARCH_URL or %(default)s); only portal-bench-* indexes are touched",
     )
+    parser.add_argument(
+        "--backends", default="es,db",
+        help="which portal backends to measure, comma-separated: es (Elasticsearch), db (database) (default %(default)s); "
+             "with db left out the Wagtail reference is left out too",
+    )
+    parser.add_argument(
+        "--compare-ref", metavar="GIT_REF",
+        help="also measure search/backends/elasticsearch.py as it was at GIT_REF (its request shape, on the same "
+             "index, in the same run), e.g. the commit before a change",
+    )
+    parser.add_argument(
+        "--cold", action="store_true",
+        help="also measure Elasticsearch with its shard request cache cleared before every query (what a query "
+             "nobody asked since the last refresh costs)",
+    )
+    parser.add_argument(
+        "--es-copies-to", type=int, metavar="SIZE",
+        help="after the largest size, measure Elasticsearch alone on an index of SIZE documents copied from it "
+             "under new keys (e.g. 1000000: generating a million documents in Python takes hours on 2 busy cores)",
+    )
     parser.add_argument("--details", action="store_true", help="also print p50/p95 and hits per query")
     parser.add_argument("--keep-db", action="store_true", help=f"keep {DB_PATH.relative_to(ROOT)} for inspection (~650 MB at 100k)")
     parser.add_argument(
@@ -110,8 +131,13 @@ def parse_args(argv=None):
     )
     args = parser.parse_args(argv)
     args.sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
+    args.backends = {b.strip() for b in args.backends.split(",") if b.strip()}
+    if not args.backends or not args.backends <= {"es", "db"}:
+        parser.error("--backends takes es, db or es,db")
     if not args.sizes or args.sizes[0] < 1 or args.repeat < 1 or args.warmup < 0:
         parser.error("sizes and --repeat must be positive, --warmup not negative")
+    if args.es_copies_to and ("es" not in args.backends or args.es_copies_to <= args.sizes[-1]):
+        parser.error("--es-copies-to needs es in --backends and a size above the largest of --sizes")
     return args
 
 
@@ -279,9 +305,9 @@ def prepare_database():
     log(f"database ready: migrations + real taxonomy in {time.perf_counter() - started:.1f}s")
 
 
-def add_search_documents(corpus, n, documents_out):
+def add_search_documents(corpus, n, documents_out, keep):
     """Append n synthetic rows to SearchDocument; keeps (title, summary,
-    body, published_at) for the reference pages."""
+    body, published_at) of the first `keep` for the reference pages."""
     from django.db import transaction
 
     from search.indexing import row_values
@@ -292,7 +318,9 @@ def add_search_documents(corpus, n, documents_out):
     with transaction.atomic():
         for doc in corpus.next_documents(n):
             batch.append(SearchDocument(key=doc["key"], **row_values(doc)))
-            documents_out.append((doc["title"], doc["summary"], doc["body"], doc["published_at"]))
+            if keep > 0:
+                documents_out.append((doc["title"], doc["summary"], doc["body"], doc["published_at"]))
+                keep -= 1
             if len(batch) == 2000:
                 SearchDocument.objects.bulk_create(batch)
                 batch = []
@@ -357,20 +385,63 @@ def delete_bench_indexes():
 
 
 def reindex_elasticsearch():
-    from search import elastic
     from search.indexing import reindex
 
     started = time.perf_counter()
     name, written = reindex()
     seconds = time.perf_counter() - started
-    # Queries are measured on the settled index, not against its background merges.
-    deadline = time.monotonic() + 300
+    return written, seconds, settled_segments(name)
+
+
+def settled_segments(name):
+    """Queries are measured on the settled index, not against its background merges."""
+    from search import elastic
+
+    deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         stats = elastic.client().indices.stats(index=name, metric="merge,segments")["_all"]["total"]
         if not stats["merges"]["current"]:
             break
         time.sleep(1)
-    return written, seconds, stats["segments"]["count"]
+    return stats["segments"]["count"]
+
+
+def copy_index_to(size):
+    """A new index of `size` documents made of the current index's documents
+    over and over, each copy under new keys, then the alias swapped to it.
+    Only Elasticsearch sees it: generating and analysing a million documents
+    in Python takes hours on 2 busy cores, copying their indexed form does not."""
+    from elasticsearch.helpers import bulk, scan
+
+    from search import elastic
+
+    es = elastic.patient_client()
+    [source] = elastic.indexes_behind_alias()
+    name = elastic.new_index_name()
+    elastic.create_index(name, es=es)
+    es.indices.put_settings(index=name, settings={"refresh_interval": "-1"})  # one refresh at the end
+
+    def copies():
+        written = 0
+        for copy in itertools.count():
+            for hit in scan(es, index=source, query={"sort": ["_doc"]}, size=2000):
+                if written == size:
+                    return
+                body = hit["_source"]
+                if copy:
+                    body["key"] = body["doc"]["key"] = f"{body['key']}~{copy}"
+                yield {"_index": name, "_id": body["key"], "_source": body}
+                written += 1
+
+    started = time.perf_counter()
+    written, _ = bulk(es, copies(), chunk_size=1000, max_chunk_bytes=20 * 2**20)
+    es.indices.put_settings(index=name, settings={"refresh_interval": None})
+    es.indices.refresh(index=name)
+    es.indices.update_aliases(actions=[
+        {"remove": {"index": source, "alias": elastic.alias_name()}}, {"add": {"index": name, "alias": elastic.alias_name()}},
+    ])
+    es.indices.delete(index=source)
+    return written, time.perf_counter() - started, settled_segments(name)
 
 
 # --- measuring ------------------------------------------------------------------
@@ -408,9 +479,10 @@ def reference_run(spec, query):
     return results.count()
 
 
-def measure(run, specs, repeat, warmup):
+def measure(run, specs, repeat, warmup, before=None):
     """{label: (timings in ms, hits)}; rounds interleave the queries so a
-    slow moment of the machine is spread over all of them."""
+    slow moment of the machine is spread over all of them. `before()` runs
+    untimed before every timed query."""
     queries = {spec.label: search_query(spec) for spec in specs}
     gc.collect()  # each backend starts from the same heap, not the previous one's garbage
     hits = {}
@@ -420,6 +492,8 @@ def measure(run, specs, repeat, warmup):
     timings = {spec.label: [] for spec in specs}
     for _ in range(repeat):
         for spec in specs:
+            if before:
+                before()
             started = time.perf_counter()
             count = run(spec, queries[spec.label])
             timings[spec.label].append((time.perf_counter() - started) * 1000)
@@ -453,6 +527,41 @@ def profile_database(result, top=15):
     return label, p50(result[label][0]), p50(without_gc), out.getvalue()
 
 
+def clear_request_cache():
+    from search import elastic
+
+    elastic.client().indices.clear_cache(index=elastic.alias_name(), request=True)
+
+
+def reference_backend(ref):
+    """ElasticsearchBackend as search/backends/elasticsearch.py defined it at
+    `ref`, loaded beside today's: the same helpers, mapping and index, so
+    the difference measured is the request it sends."""
+    import importlib.util
+    import subprocess
+
+    source = subprocess.run(["git", "show", f"{ref}:search/backends/elasticsearch.py"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout
+    path = DATA_DIR / "elasticsearch_at_ref.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("search.backends.elasticsearch_at_ref", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.ElasticsearchBackend()
+
+
+def measure_elasticsearch(row, args):
+    from search.backends.elasticsearch import ElasticsearchBackend
+
+    if args.compare_ref:
+        row["elasticsearch_ref"] = measure(portal_runner(reference_backend(args.compare_ref)), QUERIES, args.repeat, args.warmup)
+    row["elasticsearch"] = measure(portal_runner(ElasticsearchBackend()), QUERIES, args.repeat, args.warmup)
+    if args.cold:
+        row["elasticsearch_cold"] = measure(portal_runner(ElasticsearchBackend()), QUERIES, args.repeat, args.warmup,
+                                            before=clear_request_cache)
+    log(f"{row['size']:,}: Elasticsearch measured")
+
+
 def p50(samples):
     return statistics.median(samples)
 
@@ -477,7 +586,6 @@ def main(argv=None):
     log(f"Elasticsearch {version} ({health}) at {args.es_url}; bench index prefix '{INDEX_PREFIX}', database {DB_PATH}")
 
     from search.backends.database import DatabaseBackend
-    from search.backends.elasticsearch import ElasticsearchBackend
 
     delete_bench_indexes()
     rows = []
@@ -488,15 +596,21 @@ def main(argv=None):
         corpus = Corpus(args.seed)
         texts = []
         for size in args.sizes:
-            seconds = add_search_documents(corpus, size - corpus.count, texts)
-            log(f"{size:,}: {len(texts):,} SearchDocument rows ({seconds:.1f}s to generate and write)")
+            # The reference's texts are kept only as far as the reference goes:
+            # at 1,000,000 documents they would not fit in memory comfortably.
+            keep = (min(size, args.reference_max) - len(texts)) if "db" in args.backends else 0
+            seconds = add_search_documents(corpus, size - corpus.count, texts, keep)
+            log(f"{size:,}: {corpus.count:,} SearchDocument rows ({seconds:.1f}s to generate and write)")
             written, es_seconds, segments = reindex_elasticsearch()
             log(f"{size:,}: Elasticsearch reindex {written:,} docs in {es_seconds:.1f}s = {written / es_seconds:,.0f} docs/s; "
                 f"{segments} segments once merges settled")
 
             row = {"size": size, "es_docs_per_s": written / es_seconds, "es_reindex_s": es_seconds, "load": os.getloadavg()}
-            row["elasticsearch"] = measure(portal_runner(ElasticsearchBackend()), QUERIES, args.repeat, args.warmup)
-            log(f"{size:,}: Elasticsearch measured")
+            if "es" in args.backends:
+                measure_elasticsearch(row, args)
+            if "db" not in args.backends:
+                rows.append(row)
+                continue
             row["database"] = measure(portal_runner(DatabaseBackend()), QUERIES, args.repeat, args.warmup)
             log(f"{size:,}: database backend measured")
             if args.profile:
@@ -507,6 +621,14 @@ def main(argv=None):
                 log(f"{size:,}: {created:,} reference pages created in {create_s:.1f}s, Wagtail index add_bulk in {index_s:.1f}s")
                 row["reference"] = measure(reference_run, reference_specs, args.repeat, args.warmup)
                 log(f"{size:,}: reference measured")
+            rows.append(row)
+        if args.es_copies_to:
+            written, es_seconds, segments = copy_index_to(args.es_copies_to)
+            log(f"{written:,}: Elasticsearch index copied in {es_seconds:.1f}s = {written / es_seconds:,.0f} docs/s; "
+                f"{segments} segments once merges settled")
+            row = {"size": written, "copied": True, "es_docs_per_s": written / es_seconds, "es_reindex_s": es_seconds,
+                   "load": os.getloadavg()}
+            measure_elasticsearch(row, args)
             rows.append(row)
     finally:
         deleted = delete_bench_indexes()
@@ -526,7 +648,14 @@ def report(rows, args, text_labels):
     header = ["size", "backend", "p50 ms", "p95 ms", "p95 ms (text)"] + [f"hits {label.split(' ', 1)[1]}" for label in SAMPLE_QUERIES]
     lines = [header]
     for row in rows:
-        for name, title in (("elasticsearch", "(a) Elasticsearch"), ("database", "(b) database"), ("reference", "(c) Wagtail reference")):
+        for name, title in (
+            ("elasticsearch_ref", f"(a) Elasticsearch at {args.compare_ref}"),
+            ("elasticsearch", "(a) Elasticsearch" + (", copied index" if row.get("copied") else "")),
+            ("elasticsearch_cold", "(a) Elasticsearch, request cache cleared before each query"),
+            ("database", "(b) database"), ("reference", "(c) Wagtail reference"),
+        ):
+            if name not in row and name.startswith("elasticsearch_"):
+                continue
             if name not in row:
                 lines.append([f"{row['size']:,}", title, "skipped", "-", "-", "-", "-"])
                 continue
@@ -550,10 +679,20 @@ def report(rows, args, text_labels):
         db = p95(pooled(row["database"], text_labels))
         print(f"  {row['size']:>7,}: Elasticsearch / reference = {es / ref:.2f}   database / reference = {db / ref:.2f}")
 
+    if args.compare_ref:
+        print()
+        print(f"Elasticsearch now / at {args.compare_ref} (same index, same run), p50 and p95 over every query:")
+        for row in rows:
+            if "elasticsearch_ref" in row:
+                now, ref = pooled(row["elasticsearch"]), pooled(row["elasticsearch_ref"])
+                print(f"  {row['size']:>9,}: p50 {p50(now):.1f} / {p50(ref):.1f} ms = {p50(now) / p50(ref):.2f}   "
+                      f"p95 {p95(now):.1f} / {p95(ref):.1f} ms = {p95(now) / p95(ref):.2f}")
+
     print()
     print("Indexing throughput:")
     for row in rows:
-        line = f"  {row['size']:>7,}: Elasticsearch reindex {row['es_docs_per_s']:,.0f} docs/s ({row['es_reindex_s']:.1f}s, alias swap included)"
+        how = "copy of the indexed documents" if row.get("copied") else "reindex"
+        line = f"  {row['size']:>7,}: Elasticsearch {how} {row['es_docs_per_s']:,.0f} docs/s ({row['es_reindex_s']:.1f}s, alias swap included)"
         if "reference_build" in row:
             create_s, created, index_s = row["reference_build"]
             line += f"; reference: {created:,} new pages in {create_s:.1f}s, Wagtail add_bulk {created / index_s:,.0f} docs/s"
@@ -567,13 +706,15 @@ def report(rows, args, text_labels):
     print()
     print("Targets:")
     print(target_line(rows, "elasticsearch", ES_TARGET_SIZE, ES_TARGET_MS, "Elasticsearch p95, all facets"))
+    print(target_line(rows, "elasticsearch", ES_LARGE_SIZE, ES_LARGE_MS, "Elasticsearch p95, all facets"))
     print(target_line(rows, "database", DB_TARGET_SIZE, DB_TARGET_MS, "database backend p95"))
 
     if args.details:
         print()
         print("Per query: p50 / p95 ms and hits")
         for row in rows:
-            lines = [["size", "query"] + [n for n in ("elasticsearch", "database", "reference") if n in row]]
+            names = ("elasticsearch_ref", "elasticsearch", "elasticsearch_cold", "database", "reference")
+            lines = [["size", "query"] + [n for n in names if n in row]]
             for spec in QUERIES:
                 cells = [f"{row['size']:,}", spec.label]
                 for name in lines[0][2:]:
@@ -596,6 +737,8 @@ def report(rows, args, text_labels):
 
 def target_line(rows, backend, size, limit, label):
     row = next((r for r in rows if r["size"] == size), None)
+    if row is not None and backend not in row:
+        return f"  {label} ≤ {limit} ms at {size:,}: not measured (--backends)"
     if row is None:
         return f"  {label} ≤ {limit} ms at {size:,}: not measured (add {size} to --sizes)"
     value = p95(pooled(row[backend]))
