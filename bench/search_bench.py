@@ -132,8 +132,13 @@ def parse_args(argv=None):
     )
     args = parser.parse_args(argv)
     args.sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
+    args.backends = {b.strip() for b in args.backends.split(",") if b.strip()}
+    if not args.backends or not args.backends <= {"es", "db"}:
+        parser.error("--backends takes es, db or es,db")
     if not args.sizes or args.sizes[0] < 1 or args.repeat < 1 or args.warmup < 0:
         parser.error("sizes and --repeat must be positive, --warmup not negative")
+    if args.es_copies_to and ("es" not in args.backends or args.es_copies_to <= args.sizes[-1]):
+        parser.error("--es-copies-to needs es in --backends and a size above the largest of --sizes")
     return args
 
 
@@ -325,9 +330,9 @@ def prepare_database():
     log(f"database ready: migrations + real taxonomy in {time.perf_counter() - started:.1f}s")
 
 
-def add_search_documents(corpus, n, documents_out):
+def add_search_documents(corpus, n, documents_out, keep):
     """Append n synthetic rows to SearchDocument; keeps (title, summary,
-    body, published_at) for the reference pages."""
+    body, published_at) of the first `keep` for the reference pages."""
     from django.db import transaction
 
     from search.indexing import row_values
@@ -338,7 +343,9 @@ def add_search_documents(corpus, n, documents_out):
     with transaction.atomic():
         for doc in corpus.next_documents(n):
             batch.append(SearchDocument(key=doc["key"], **row_values(doc)))
-            documents_out.append((doc["title"], doc["summary"], doc["body"], doc["published_at"]))
+            if keep > 0:
+                documents_out.append((doc["title"], doc["summary"], doc["body"], doc["published_at"]))
+                keep -= 1
             if len(batch) == 2000:
                 SearchDocument.objects.bulk_create(batch)
                 batch = []
@@ -403,20 +410,63 @@ def delete_bench_indexes():
 
 
 def reindex_elasticsearch():
-    from search import elastic
     from search.indexing import reindex
 
     started = time.perf_counter()
     name, written = reindex()
     seconds = time.perf_counter() - started
-    # Queries are measured on the settled index, not against its background merges.
-    deadline = time.monotonic() + 300
+    return written, seconds, settled_segments(name)
+
+
+def settled_segments(name):
+    """Queries are measured on the settled index, not against its background merges."""
+    from search import elastic
+
+    deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         stats = elastic.client().indices.stats(index=name, metric="merge,segments")["_all"]["total"]
         if not stats["merges"]["current"]:
             break
         time.sleep(1)
-    return written, seconds, stats["segments"]["count"]
+    return stats["segments"]["count"]
+
+
+def copy_index_to(size):
+    """A new index of `size` documents made of the current index's documents
+    over and over, each copy under new keys, then the alias swapped to it.
+    Only Elasticsearch sees it: generating and analysing a million documents
+    in Python takes hours on 2 busy cores, copying their indexed form does not."""
+    from elasticsearch.helpers import bulk, scan
+
+    from search import elastic
+
+    es = elastic.patient_client()
+    [source] = elastic.indexes_behind_alias()
+    name = elastic.new_index_name()
+    elastic.create_index(name, es=es)
+    es.indices.put_settings(index=name, settings={"refresh_interval": "-1"})  # one refresh at the end
+
+    def copies():
+        written = 0
+        for copy in itertools.count():
+            for hit in scan(es, index=source, query={"sort": ["_doc"]}, size=2000):
+                if written == size:
+                    return
+                body = hit["_source"]
+                if copy:
+                    body["key"] = body["doc"]["key"] = f"{body['key']}~{copy}"
+                yield {"_index": name, "_id": body["key"], "_source": body}
+                written += 1
+
+    started = time.perf_counter()
+    written, _ = bulk(es, copies(), chunk_size=1000, max_chunk_bytes=20 * 2**20)
+    es.indices.put_settings(index=name, settings={"refresh_interval": None})
+    es.indices.refresh(index=name)
+    es.indices.update_aliases(actions=[
+        {"remove": {"index": source, "alias": elastic.alias_name()}}, {"add": {"index": name, "alias": elastic.alias_name()}},
+    ])
+    es.indices.delete(index=source)
+    return written, time.perf_counter() - started, settled_segments(name)
 
 
 # --- the old scan (b0) ---------------------------------------------------------
@@ -491,9 +541,10 @@ def reference_run(spec, query):
     return results.count()
 
 
-def measure(run, specs, repeat, warmup):
+def measure(run, specs, repeat, warmup, before=None):
     """{label: (timings in ms, hits)}; rounds interleave the queries so a
-    slow moment of the machine is spread over all of them."""
+    slow moment of the machine is spread over all of them. `before()` runs
+    untimed before every timed query."""
     queries = {spec.label: search_query(spec) for spec in specs}
     gc.collect()  # each backend starts from the same heap, not the previous one's garbage
     hits = {}
@@ -503,6 +554,8 @@ def measure(run, specs, repeat, warmup):
     timings = {spec.label: [] for spec in specs}
     for _ in range(repeat):
         for spec in specs:
+            if before:
+                before()
             started = time.perf_counter()
             count = run(spec, queries[spec.label])
             timings[spec.label].append((time.perf_counter() - started) * 1000)
@@ -536,6 +589,41 @@ def profile_database(result, top=15):
     return label, p50(result[label][0]), p50(without_gc), out.getvalue()
 
 
+def clear_request_cache():
+    from search import elastic
+
+    elastic.client().indices.clear_cache(index=elastic.alias_name(), request=True)
+
+
+def reference_backend(ref):
+    """ElasticsearchBackend as search/backends/elasticsearch.py defined it at
+    `ref`, loaded beside today's: the same helpers, mapping and index, so
+    the difference measured is the request it sends."""
+    import importlib.util
+    import subprocess
+
+    source = subprocess.run(["git", "show", f"{ref}:search/backends/elasticsearch.py"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout
+    path = DATA_DIR / "elasticsearch_at_ref.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("search.backends.elasticsearch_at_ref", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.ElasticsearchBackend()
+
+
+def measure_elasticsearch(row, args):
+    from search.backends.elasticsearch import ElasticsearchBackend
+
+    if args.compare_ref:
+        row["elasticsearch_ref"] = measure(portal_runner(reference_backend(args.compare_ref)), QUERIES, args.repeat, args.warmup)
+    row["elasticsearch"] = measure(portal_runner(ElasticsearchBackend()), QUERIES, args.repeat, args.warmup)
+    if args.cold:
+        row["elasticsearch_cold"] = measure(portal_runner(ElasticsearchBackend()), QUERIES, args.repeat, args.warmup,
+                                            before=clear_request_cache)
+    log(f"{row['size']:,}: Elasticsearch measured")
+
+
 def p50(samples):
     return statistics.median(samples)
 
@@ -567,7 +655,6 @@ def main(argv=None):
     log(f"database: {where}")
 
     from search.backends.database import DatabaseBackend
-    from search.backends.elasticsearch import ElasticsearchBackend
 
     scan = scan_backend(args.scan_rev)
     rows = []
@@ -672,6 +759,15 @@ def report(rows, args, text_labels):
         seconds, held, values = row["facet_index"]
         print(f"  {row['size']:>7,}: built in {seconds:.2f} s; {values} facet values, about {held / 2**20:.1f} MiB held")
 
+    if args.compare_ref:
+        print()
+        print(f"Elasticsearch now / at {args.compare_ref} (same index, same run), p50 and p95 over every query:")
+        for row in rows:
+            if "elasticsearch_ref" in row:
+                now, ref = pooled(row["elasticsearch"]), pooled(row["elasticsearch_ref"])
+                print(f"  {row['size']:>9,}: p50 {p50(now):.1f} / {p50(ref):.1f} ms = {p50(now) / p50(ref):.2f}   "
+                      f"p95 {p95(now):.1f} / {p95(ref):.1f} ms = {p95(now) / p95(ref):.2f}")
+
     print()
     print("Indexing throughput:")
     for row in rows:
@@ -722,6 +818,8 @@ def report(rows, args, text_labels):
 
 def target_line(rows, backend, size, limit, label):
     row = next((r for r in rows if r["size"] == size), None)
+    if row is not None and backend not in row:
+        return f"  {label} ≤ {limit} ms at {size:,}: not measured (--backends)"
     if row is None:
         return f"  {label} ≤ {limit} ms at {size:,}: not measured (add {size} to --sizes)"
     value = p95(pooled(row[backend]))

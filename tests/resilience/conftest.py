@@ -123,10 +123,11 @@ LOAD_URLS = [
 ]
 
 
-def hammer(base, seconds=SECONDS, clients=CLIENTS, classify=None):
+def hammer(base, seconds=SECONDS, clients=CLIENTS, classify=None, timings=None):
     """Every client asks again as soon as it is answered. Counts 2xx/3xx/4xx
     by class, each 5xx by its code and each failure by its exception;
-    `classify(response)` may name one more thing to count (or None)."""
+    `classify(response)` may name one more thing to count (or None).
+    `timings`, a list, receives (monotonic start, seconds) of every answer."""
     counts = collections.Counter()
     lock = threading.Lock()
     stop = time.monotonic() + seconds
@@ -138,9 +139,11 @@ def hammer(base, seconds=SECONDS, clients=CLIENTS, classify=None):
         while time.monotonic() < stop:
             url = base + LOAD_URLS[i % len(LOAD_URLS)]
             i += 1
-            extra = None
+            extra = timing = None
+            started = time.monotonic()
             try:
                 response = session.get(url, timeout=30)
+                timing = (started, time.monotonic() - started)
                 status = response.status_code
                 key = str(status) if status >= 500 else f"{status // 100}xx"
                 extra = classify(response) if classify else None
@@ -150,6 +153,8 @@ def hammer(base, seconds=SECONDS, clients=CLIENTS, classify=None):
                 counts[key] += 1
                 if extra:
                     counts[extra] += 1
+                if timing and timings is not None:
+                    timings.append(timing)
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     for thread in threads:
