@@ -68,4 +68,6 @@ def qr_svg(data):
     svg = svg[svg.index("<svg") :]
     # The same secret is printed as text beside it, so the picture is hidden
     # from screen readers; it is drawn at a size phone cameras read easily.
-    return re.sub(r'width="[^"]+" height="[^"]+"', 'width="200" height="200" aria-hidden="true" focusable="false"', svg, count=1)
+    return re.sub(
+        r'width="[^"]+" height="[^"]+"', 'width="200" height="200" aria-hidden="true" focusable="false"', svg, count=1
+    )

@@ -16,7 +16,9 @@ class CodeForm(forms.Form):
     code = forms.CharField(
         label="確認コード",
         max_length=16,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autocapitalize": "none"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autocapitalize": "none"}
+        ),
         error_messages={"required": "確認コードを入力してください。"},
     )
 

@@ -16,3 +16,6 @@ class StaffSession(models.Model):
     class Meta:
         verbose_name = "スタッフのセッション"
         verbose_name_plural = "スタッフのセッション"
+
+    def __str__(self):
+        return f"{self.user}（{self.created_at:%Y-%m-%d %H:%M}）"

@@ -52,12 +52,16 @@ def setup(request):
             audit.record(audit.SECOND_FACTOR_ENROLLED, user, request, actor=user)
             return show_recovery_codes(request, codes)
         form.add_error("code", "確認コードが正しくありません。認証アプリに今表示されている数字を入力してください。")
-    return render(request, "accounts/setup.html", {
-        "form": form,
-        "qr_svg": devices.qr_svg(device.config_url),
-        "secret": devices.typed_secret(device),
-        "next": next_url(request),
-    })
+    return render(
+        request,
+        "accounts/setup.html",
+        {
+            "form": form,
+            "qr_svg": devices.qr_svg(device.config_url),
+            "secret": devices.typed_secret(device),
+            "next": next_url(request),
+        },
+    )
 
 
 def verify(request):
@@ -146,10 +150,14 @@ def status(request):
         codes = devices.issue_recovery_codes(user)
         audit.record(audit.RECOVERY_CODES_RENEWED, user, request, actor=user)
         return show_recovery_codes(request, codes)
-    return render(request, "accounts/status.html", {
-        "enrolled": devices.has_app_device(user),
-        "recovery_codes_left": devices.remaining_recovery_codes(user),
-    })
+    return render(
+        request,
+        "accounts/status.html",
+        {
+            "enrolled": devices.has_app_device(user),
+            "recovery_codes_left": devices.remaining_recovery_codes(user),
+        },
+    )
 
 
 def superuser_only(view):
@@ -172,17 +180,27 @@ def overview(request):
         .annotate(enrolled=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)))
         .order_by(User.USERNAME_FIELD)
     )
-    return render(request, "accounts/overview.html", {
-        "lockouts": active_lockouts(),
-        "accounts": accounts,
-    })
+    return render(
+        request,
+        "accounts/overview.html",
+        {
+            "lockouts": active_lockouts(),
+            "accounts": accounts,
+        },
+    )
 
 
 @require_POST
 @superuser_only
 def unlock(request, pk):
     attempt = get_object_or_404(AccessAttempt, pk=pk)
-    audit.record(audit.LOCKOUT_LIFTED, audit.account_named(attempt.username), request, actor=request.user, target_ip=attempt.ip_address)
+    audit.record(
+        audit.LOCKOUT_LIFTED,
+        audit.account_named(attempt.username),
+        request,
+        actor=request.user,
+        target_ip=attempt.ip_address,
+    )
     attempt.delete()
     messages.success(request, "サインインの一時停止を解除しました。")
     return redirect("accounts_overview")
@@ -195,5 +213,7 @@ def reset_second_factor(request, user_id):
     devices.remove_devices(account)
     end_other_sessions(account, keep_session_key=request.session.session_key if account == request.user else None)
     audit.record(audit.SECOND_FACTOR_RESET, account, request, actor=request.user)
-    messages.success(request, f"{account.get_username()} の二段階認証をリセットしました。次のサインインで登録し直します。")
+    messages.success(
+        request, f"{account.get_username()} の二段階認証をリセットしました。次のサインインで登録し直します。"
+    )
     return redirect("accounts_overview")

@@ -112,7 +112,9 @@ def reminders(row, today, days=REMINDER_DAYS):
         if day and 0 <= (day - today).days <= days:
             left = (day - today).days
             when = "本日" if left == 0 else f"あと{left}日"
-            found.append(item(row, f"{label}：{_japanese(day)}（{when}）", version=day.isoformat(), key=f"{row.key}#{edge}"))
+            found.append(
+                item(row, f"{label}：{_japanese(day)}（{when}）", version=day.isoformat(), key=f"{row.key}#{edge}")
+            )
     return found
 
 

@@ -19,7 +19,10 @@ class SubscribeForm(forms.Form):
         initial=Frequency.DAILY,
         widget=forms.RadioSelect,
         help_text="新着がないときはメールを送りません。",
-        error_messages={"required": "受け取る頻度を選んでください。", "invalid_choice": "受け取る頻度は一覧から選んでください。"},
+        error_messages={
+            "required": "受け取る頻度を選んでください。",
+            "invalid_choice": "受け取る頻度は一覧から選んでください。",
+        },
     )
 
     def __init__(self, *args, **kwargs):

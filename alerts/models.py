@@ -22,9 +22,7 @@ class Subscription(models.Model):
 
     email = models.EmailField("メールアドレス", max_length=254)
     email_digest = models.CharField("アドレスのダイジェスト", max_length=64, db_index=True)
-    scope = models.CharField(
-        "対象", max_length=20, choices=[*SCOPE_LABELS.items(), (FINDER, "支援策の診断")]
-    )
+    scope = models.CharField("対象", max_length=20, choices=[*SCOPE_LABELS.items(), (FINDER, "支援策の診断")])
     query = models.TextField("条件（正規化したクエリ文字列）", blank=True)
     label = models.CharField("条件の説明", max_length=500)
     frequency = models.CharField("頻度", max_length=10, choices=Frequency.choices, default=Frequency.DAILY)
@@ -62,9 +60,10 @@ class SentItem(models.Model):
     class Meta:
         verbose_name = "送信済みの項目"
         verbose_name_plural = "送信済みの項目"
-        constraints = [
-            models.UniqueConstraint(fields=["subscription", "item_key", "version"], name="alerts_sent_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["subscription", "item_key", "version"], name="alerts_sent_once")]
+
+    def __str__(self):
+        return f"{self.item_key}（{self.version}）"
 
 
 class ConfirmationRequest(models.Model):
@@ -78,3 +77,7 @@ class ConfirmationRequest(models.Model):
     class Meta:
         verbose_name = "確認メールの送信記録"
         verbose_name_plural = "確認メールの送信記録"
+
+    def __str__(self):
+        # Only digests are kept: nothing here names the address.
+        return f"確認メール {self.created_at:%Y-%m-%d %H:%M}"

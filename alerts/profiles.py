@@ -22,15 +22,17 @@ def read_profile(params, data):
     if not form.is_valid():
         return None, form, ""
     pairs = [
-        (name, value)
-        for name in form.fields
-        for value in sorted(v.strip() for v in params.getlist(name) if v.strip())
+        (name, value) for name in form.fields for value in sorted(v.strip() for v in params.getlist(name) if v.strip())
     ]
     return FinderQuery.from_cleaned_data(form.cleaned_data), form, urlencode(pairs)
 
 
 def describe(query):
-    return f"支援策の診断（{query.subject}" + (f"、{'・'.join(f.name for f in query.fields)}" if query.fields else "") + "）"
+    return (
+        f"支援策の診断（{query.subject}"
+        + (f"、{'・'.join(f.name for f in query.fields)}" if query.fields else "")
+        + "）"
+    )
 
 
 def told_programs(query, programs, today):

@@ -23,8 +23,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 import clock
-from search.registry import value_labels
 from search.models import SearchDocument
+from search.registry import value_labels
 from search.synonyms import live_lookup as live_synonyms
 from supports.finder import load_finder_data
 
@@ -149,7 +149,11 @@ def send_batch(run, subscriptions, connection):
         connection.open()
     with transaction.atomic():
         claims = SentItem.objects.bulk_create(
-            [SentItem(subscription=sub, item_key=e.key, version=e.version) for sub, items in mails.values() for e in items]
+            [
+                SentItem(subscription=sub, item_key=e.key, version=e.version)
+                for sub, items in mails.values()
+                for e in items
+            ]
         )
         Subscription.objects.filter(pk__in=[sub.pk for sub in subscriptions]).update(last_checked_at=run.now)
     refused = []

@@ -18,7 +18,12 @@ from search.registry import facets
 
 FINDER = "finder"
 SCOPE_LABELS = {"search": "サイト内検索", "cases": "事例", "supports": "支援策", "seminars": "セミナー"}
-SCOPE_FIXED = {"search": {}, "cases": {"kind": ["case"]}, "supports": {"kind": ["program"]}, "seminars": {"kind": ["seminar"]}}
+SCOPE_FIXED = {
+    "search": {},
+    "cases": {"kind": ["case"]},
+    "supports": {"kind": ["program"]},
+    "seminars": {"kind": ["seminar"]},
+}
 # Seminar list parameters that are not conditions of the search layer (the
 # seminar's kind is: its seminar_kind facet).
 SEMINAR_ONLY = {"year": "年", "month": "月"}

@@ -119,23 +119,44 @@ def confirm(request, token):
     try:
         pk, nonce = tokens.read_confirm(token)
     except signing.SignatureExpired:
-        return _message(request, "確認リンクの有効期限切れ", "確認リンクの有効期限が切れています。お手数ですが、もう一度登録してください。", status=400)
+        return _message(
+            request,
+            "確認リンクの有効期限切れ",
+            "確認リンクの有効期限が切れています。お手数ですが、もう一度登録してください。",
+            status=400,
+        )
     except signing.BadSignature:
-        return _message(request, "確認リンクが正しくありません", "リンクが途中で切れているか、正しくありません。メールのリンク全体を開いてください。", status=400)
+        return _message(
+            request,
+            "確認リンクが正しくありません",
+            "リンクが途中で切れているか、正しくありません。メールのリンク全体を開いてください。",
+            status=400,
+        )
     subscription = _subscription(pk, nonce)
     if subscription is None:
-        return _message(request, "登録が見つかりません", "この登録は停止されたか、期限切れで削除されています。もう一度登録してください。", status=404)
+        return _message(
+            request,
+            "登録が見つかりません",
+            "この登録は停止されたか、期限切れで削除されています。もう一度登録してください。",
+            status=404,
+        )
     if request.method == "POST":
         if subscription.confirmed_at is None:
             subscription.confirmed_at = subscription.last_checked_at = timezone.now()
             subscription.save(update_fields=["confirmed_at", "last_checked_at"])
         return _message(
-            request, "登録が完了しました", f"「{subscription.label}」の新着を{subscription.get_frequency_display()}お届けします。",
+            request,
+            "登録が完了しました",
+            f"「{subscription.label}」の新着を{subscription.get_frequency_display()}お届けします。",
             links=[("このアドレスの登録を確認・停止する", mail.manage_url(subscription.email_digest))],
         )
     return _message(
-        request, "登録の確定", f"「{subscription.label}」の新着メール（{subscription.get_frequency_display()}）の登録を確定します。",
-        action=request.path, button="登録を確定する", csrf=True,
+        request,
+        "登録の確定",
+        f"「{subscription.label}」の新着メール（{subscription.get_frequency_display()}）の登録を確定します。",
+        action=request.path,
+        button="登録を確定する",
+        csrf=True,
     )
 
 
@@ -148,17 +169,29 @@ def unsubscribe(request, token):
     try:
         pk, nonce = tokens.read_unsubscribe(token)
     except signing.BadSignature:
-        return _message(request, "停止リンクが正しくありません", "リンクが途中で切れているか、正しくありません。メールのリンク全体を開いてください。", status=400)
+        return _message(
+            request,
+            "停止リンクが正しくありません",
+            "リンクが途中で切れているか、正しくありません。メールのリンク全体を開いてください。",
+            status=400,
+        )
     subscription = _subscription(pk, nonce)
     if request.method == "POST":
         if subscription is not None:
             subscription.delete()
-        return _message(request, "配信を停止しました", "この条件の新着メールの配信を停止しました。メールアドレスも、ほかに登録がなければ削除されています。")
+        return _message(
+            request,
+            "配信を停止しました",
+            "この条件の新着メールの配信を停止しました。メールアドレスも、ほかに登録がなければ削除されています。",
+        )
     if subscription is None:
         return _message(request, "配信は停止済みです", "この条件の新着メールは、すでに停止されています。")
     return _message(
-        request, "配信の停止", f"「{subscription.label}」の新着メールを停止します。",
-        action=request.path, button="配信を停止する",
+        request,
+        "配信の停止",
+        f"「{subscription.label}」の新着メールを停止します。",
+        action=request.path,
+        button="配信を停止する",
     )
 
 
@@ -168,9 +201,19 @@ def manage(request, token):
     try:
         email_digest = tokens.read_manage(token)
     except signing.SignatureExpired:
-        return _message(request, "リンクの有効期限切れ", f"このリンクの有効期限（{settings.ALERTS_MANAGE_SECONDS // 86400}日）が切れています。最新の新着メールにあるリンクをお使いください。", status=400)
+        return _message(
+            request,
+            "リンクの有効期限切れ",
+            f"このリンクの有効期限（{settings.ALERTS_MANAGE_SECONDS // 86400}日）が切れています。最新の新着メールにあるリンクをお使いください。",
+            status=400,
+        )
     except signing.BadSignature:
-        return _message(request, "リンクが正しくありません", "リンクが途中で切れているか、正しくありません。メールのリンク全体を開いてください。", status=400)
+        return _message(
+            request,
+            "リンクが正しくありません",
+            "リンクが途中で切れているか、正しくありません。メールのリンク全体を開いてください。",
+            status=400,
+        )
     subscriptions = list(Subscription.objects.filter(email_digest=email_digest).order_by("created_at", "pk"))
     if request.method == "POST":
         Subscription.objects.filter(email_digest=email_digest).delete()
@@ -180,9 +223,13 @@ def manage(request, token):
 
 
 def privacy(request):
-    return TemplateResponse(request, "alerts/privacy.html", {
-        "confirm_days": settings.ALERTS_CONFIRM_SECONDS // 86400,
-        "unconfirmed_days": settings.ALERTS_UNCONFIRMED_DAYS,
-        "sent_days": settings.ALERTS_SENT_RETENTION_DAYS,
-        "limits": _limits(),
-    })
+    return TemplateResponse(
+        request,
+        "alerts/privacy.html",
+        {
+            "confirm_days": settings.ALERTS_CONFIRM_SECONDS // 86400,
+            "unconfirmed_days": settings.ALERTS_UNCONFIRMED_DAYS,
+            "sent_days": settings.ALERTS_SENT_RETENTION_DAYS,
+            "limits": _limits(),
+        },
+    )

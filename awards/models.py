@@ -1,9 +1,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
 from django.db.models import Count, Prefetch
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
@@ -206,6 +206,7 @@ class Award(
         page = self.routing_page()
         context.update(page=page, award=self, routed_item=self, archive_url=page.get_url(request) if page else "/")
         return context
+
 
 class AwardResult(Orderable, ClusterableModel):
     award = ParentalKey(Award, on_delete=models.CASCADE, related_name="results", verbose_name="表彰（回）")

@@ -48,10 +48,18 @@ def award_dependents(award):
 
 SEARCH_TYPES = (
     SearchType(
-        "award", "表彰", "awards.Award", award_document,
-        prepare=prepare, context=Award.routing_context, dependents=award_dependents, text_keys=("winners",),
+        "award",
+        "表彰",
+        "awards.Award",
+        award_document,
+        prepare=prepare,
+        context=Award.routing_context,
+        dependents=award_dependents,
+        text_keys=("winners",),
     ),
 )
 FACETS = (
-    TermsFacet("award_tier", "受賞", order=Order.EDITORIAL, labels=lambda: {tier.value: tier.label for tier in TIER_ORDER}),
+    TermsFacet(
+        "award_tier", "受賞", order=Order.EDITORIAL, labels=lambda: {tier.value: tier.label for tier in TIER_ORDER}
+    ),
 )

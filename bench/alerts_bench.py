@@ -70,11 +70,22 @@ def seed(subscriptions, items, rng):
         field, prefecture = rng.choice(fields), rng.choice(prefectures)
         words = " ".join(rng.sample(WORDS, 3))
         title = f"{SYNTHETIC_TITLE}合成事例{n}"
-        data = {"kind": "case", "title": title, "summary": f"ベンチマーク用の合成データです。{words}", "url": f"/cases/bench-{n}/"}
+        data = {
+            "kind": "case",
+            "title": title,
+            "summary": f"ベンチマーク用の合成データです。{words}",
+            "url": f"/cases/bench-{n}/",
+        }
         return SearchDocument(
-            key=f"cases.casestudypage:{n}", kind="case", data=data, text=f"{title} {words}".lower(),
-            title=title, facets={"kind": ["case"], "field": [field], "prefecture": [prefecture]},
-            published_at=updated, updated_at=updated, pending=False,
+            key=f"cases.casestudypage:{n}",
+            kind="case",
+            data=data,
+            text=f"{title} {words}".lower(),
+            title=title,
+            facets={"kind": ["case"], "field": [field], "prefecture": [prefecture]},
+            published_at=updated,
+            updated_at=updated,
+            pending=False,
         )
 
     old = now - datetime.timedelta(days=2)
@@ -96,8 +107,13 @@ def seed(subscriptions, items, rng):
     def subscription(n):
         email = f"bench{n}@example.invalid"
         return Subscription(
-            email=email, email_digest=digest(email), scope="cases", query=state(n), label=f"{SYNTHETIC_TITLE}条件{n}",
-            frequency="immediate", confirmed_at=now - datetime.timedelta(days=3),
+            email=email,
+            email_digest=digest(email),
+            scope="cases",
+            query=state(n),
+            label=f"{SYNTHETIC_TITLE}条件{n}",
+            frequency="immediate",
+            confirmed_at=now - datetime.timedelta(days=3),
             last_checked_at=now - datetime.timedelta(hours=1),
         )
 
@@ -150,8 +166,17 @@ def reference_mails(messages_count):
     from alerts.models import Subscription
 
     subs = list(Subscription.objects.order_by("pk")[:messages_count])
-    items = [Item(f"k{n}", "v", f"{SYNTHETIC_TITLE}合成事例{n}", "ベンチマーク用の合成データです。", f"/cases/bench-{n}/", "新着")
-             for n in range(3)]
+    items = [
+        Item(
+            f"k{n}",
+            "v",
+            f"{SYNTHETIC_TITLE}合成事例{n}",
+            "ベンチマーク用の合成データです。",
+            f"/cases/bench-{n}/",
+            "新着",
+        )
+        for n in range(3)
+    ]
     mail.outbox = []
     started = time.perf_counter()
     with get_connection() as connection:
@@ -189,7 +214,9 @@ def main():
     DB_PATH.unlink(missing_ok=True)
     setup_django()
     rng = random.Random(args.seed)
-    print(f"{SYNTHETIC_TITLE} seeding {args.subscriptions:,} subscriptions, {OLD_ITEMS:,} older and {args.items} new items…")
+    print(
+        f"{SYNTHETIC_TITLE} seeding {args.subscriptions:,} subscriptions, {OLD_ITEMS:,} older and {args.items} new items…"
+    )
     seed(args.subscriptions, args.items, rng)
 
     small = max(1, args.subscriptions // 10)
@@ -203,18 +230,27 @@ def main():
     # two sizes give both, and per batch must be a whole, size-independent number.
     per_batch = (queries - small_queries) / max(1, batches - small_batches)
     per_run = queries - per_batch * batches
-    print(f"\n{SYNTHETIC_TITLE} alerts job: {args.subscriptions:,} subscriptions × {args.items} new items (of {OLD_ITEMS + args.items:,})")
-    print(f"  job                      {seconds:8.2f} s   {1000 * seconds / args.subscriptions:6.3f} ms/subscription   {mails:,} mails   ({summary})")
+    print(
+        f"\n{SYNTHETIC_TITLE} alerts job: {args.subscriptions:,} subscriptions × {args.items} new items (of {OLD_ITEMS + args.items:,})"
+    )
+    print(
+        f"  job                      {seconds:8.2f} s   {1000 * seconds / args.subscriptions:6.3f} ms/subscription   {mails:,} mails   ({summary})"
+    )
     print(f"  ref 1: same mails only   {mail_seconds:8.2f} s   job ÷ ref 1 = {seconds / mail_seconds:5.2f}")
-    print(f"  ref 2: 1 search/subscr.  {search_scaled:8.2f} s   job ÷ ref 2 = {seconds / search_scaled:5.3f}   (timed on {sampled:,}, scaled)")
-    print(f"  SQL queries              {queries} in {batches} batches = {per_run:.0f} per run + {per_batch:.1f} per batch,"
-          f" + {inserts} INSERT statements of sent records"
-          f"   ({small:,} subscriptions: {small_queries} in {small_batches} batches, {small_seconds:.2f} s, {small_mails:,} mails)")
+    print(
+        f"  ref 2: 1 search/subscr.  {search_scaled:8.2f} s   job ÷ ref 2 = {seconds / search_scaled:5.3f}   (timed on {sampled:,}, scaled)"
+    )
+    print(
+        f"  SQL queries              {queries} in {batches} batches = {per_run:.0f} per run + {per_batch:.1f} per batch,"
+        f" + {inserts} INSERT statements of sent records"
+        f"   ({small:,} subscriptions: {small_queries} in {small_batches} batches, {small_seconds:.2f} s, {small_mails:,} mails)"
+    )
     if not args.keep_db:
         DB_PATH.unlink(missing_ok=True)
     if per_batch != int(per_batch) or per_run < 0:
         print("FAIL: the SQL queries per batch depend on the number of subscriptions")
         sys.exit(1)
+
 
 if __name__ == "__main__":
     main()

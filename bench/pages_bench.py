@@ -51,6 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.net import free_port  # noqa: E402 (the path above makes the checkout importable)
+
 ENGINE = {"url": ""}  # set by main(): the Elasticsearch the served portal searches, if any
 DATA = ROOT / "bench" / ".data"
 BASE_DB = DATA / "pages-base.sqlite3"
@@ -66,9 +67,17 @@ PAGES = {
     "program page": None,
     "finder with a profile": None,
     # Every funding route of the documents at once: 過疎・離島, 財政力指数 0.35, sorted by 実質負担.
-    "finder, funding plans by burden": "/supports/finder/?" + urlencode(
-        {"applicant_kind": "town", "disadvantaged": ["depopulated", "island"], "fiscal_index": "0.35",
-         "cost": "3000万円", "sort": "burden"}, doseq=True),
+    "finder, funding plans by burden": "/supports/finder/?"
+    + urlencode(
+        {
+            "applicant_kind": "town",
+            "disadvantaged": ["depopulated", "island"],
+            "fiscal_index": "0.35",
+            "cost": "3000万円",
+            "sort": "burden",
+        },
+        doseq=True,
+    ),
     "search, query + 2 facets": "/search/?q=IoT&field=health&block=kanto",
     "municipality page": None,  # the body of the first real case: its cases, nearby cases, programs, seminars
     "prefecture page": None,  # that body's prefecture: every body of it, grouped by kind
@@ -151,7 +160,9 @@ def build_size(size):
 
     sqlite3.connect(path).execute("PRAGMA journal_mode=WAL").close()
     manage(path, "migrate", "-v0")
-    subprocess.run([PYTHON, __file__, "--seed-into", str(path), "--target", str(size)], env=django_env(path), check=True)
+    subprocess.run(
+        [PYTHON, __file__, "--seed-into", str(path), "--target", str(size)], env=django_env(path), check=True
+    )
     return path
 
 
@@ -198,10 +209,19 @@ def seed_into(target):
             title = f"{SYNTHETIC_TITLE}ICT活用事例 {n}"
             pages.append(
                 Page(
-                    title=title, draft_title=title, slug=f"synthetic-{n}", url_path=f"{index.url_path}synthetic-{n}/",
-                    path=Page._get_path(index.path, index.depth + 1, step), depth=index.depth + 1, numchild=0,
-                    content_type=content_type, locale_id=index.locale_id, live=True, has_unpublished_changes=False,
-                    first_published_at=now, last_published_at=now,
+                    title=title,
+                    draft_title=title,
+                    slug=f"synthetic-{n}",
+                    url_path=f"{index.url_path}synthetic-{n}/",
+                    path=Page._get_path(index.path, index.depth + 1, step),
+                    depth=index.depth + 1,
+                    numchild=0,
+                    content_type=content_type,
+                    locale_id=index.locale_id,
+                    live=True,
+                    has_unpublished_changes=False,
+                    first_published_at=now,
+                    last_published_at=now,
                 )
             )
         with transaction.atomic():
@@ -213,12 +233,12 @@ def seed_into(target):
             CaseStudyPage._base_manager._insert(cases, fields=CaseStudyPage._meta.local_concrete_fields)
             CaseStudyPage.fields.through.objects.bulk_create(
                 CaseStudyPage.fields.through(casestudypage_id=page.pk, field_id=field.pk)
-                for n, page in zip(numbers, pages)
+                for n, page in zip(numbers, pages, strict=False)
                 for field in {fields[n % len(fields)], fields[(n * 7) % len(fields)]}
             )
             CaseMunicipality.objects.bulk_create(
                 CaseMunicipality(page_id=page.pk, municipality=municipalities[n % len(municipalities)], sort_order=0)
-                for n, page in zip(numbers, pages)
+                for n, page in zip(numbers, pages, strict=False)
             )
             # The documents record() would write: the same builder on the
             # stored rows, under the same rule of what is public.
@@ -230,7 +250,9 @@ def seed_into(target):
     problems = [ids for ids in Page.find_problems() if ids]
     caseless = Page.objects.filter(content_type=content_type).count() - CaseStudyPage.objects.count()
     if problems or caseless:
-        raise SystemExit(f"page tree broken after seeding: find_problems {problems}, {caseless} pages without a case row")
+        raise SystemExit(
+            f"page tree broken after seeding: find_problems {problems}, {caseless} pages without a case row"
+        )
 
 
 def choose_urls():
@@ -243,12 +265,21 @@ def choose_urls():
     from taxonomy.models import Municipality
 
     case = CaseStudyPage.objects.live().exclude(title__startswith=SYNTHETIC_TITLE).order_by("pk").first()
-    model_case = CaseStudyPage.objects.live().filter(adopters__live=True).exclude(title__startswith=SYNTHETIC_TITLE).order_by("pk").first()
+    model_case = (
+        CaseStudyPage.objects.live()
+        .filter(adopters__live=True)
+        .exclude(title__startswith=SYNTHETIC_TITLE)
+        .order_by("pk")
+        .first()
+    )
     program = SupportProgramPage.objects.live().order_by("pk").first()
     municipality = Municipality.objects.exclude(kind="prefecture").order_by("pk").first()
     body = (
-        Municipality.objects.exclude(kind="prefecture").filter(case_links__page__live=True)
-        .select_related("prefecture").order_by("pk").first()
+        Municipality.objects.exclude(kind="prefecture")
+        .filter(case_links__page__live=True)
+        .select_related("prefecture")
+        .order_by("pk")
+        .first()
     )
     region = RegionBlockPage.objects.get(block=body.prefecture.block_id)
     return {
@@ -256,7 +287,8 @@ def choose_urls():
         "case page": case.url,
         "model case page": model_case.url,
         "program page": program.url,
-        "finder with a profile": "/supports/finder/?" + urlencode({"municipality": municipality.lg_code, "cost": "3000万円", "fiscal_index": "0.45"}),
+        "finder with a profile": "/supports/finder/?"
+        + urlencode({"municipality": municipality.lg_code, "cost": "3000万円", "fiscal_index": "0.45"}),
         "municipality page": region.municipality_url(body),
         "prefecture page": region.prefecture_url(body.prefecture),
     }
@@ -323,8 +355,13 @@ def run_cpu(requests, pages):
 def in_django(db_path, function, *args):
     """Run one of the functions above in a child process against db_path."""
     code = f"import json, sys; sys.path.insert(0, {str(ROOT)!r}); import bench.pages_bench as b; print(json.dumps(b.{function}(*json.loads(sys.argv[1]))))"
-    result = subprocess.run([PYTHON, "-c", code, json.dumps(args)], env=django_env(db_path, PAGE_CACHE_SECONDS=0),
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [PYTHON, "-c", code, json.dumps(args)],
+        env=django_env(db_path, PAGE_CACHE_SECONDS=0),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode:
         raise RuntimeError(result.stderr[-3000:])
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -337,9 +374,20 @@ class Server:
         cache_dir = tempfile.mkdtemp(prefix="pages-cache-", dir=DATA)
         self.cache_dir = cache_dir
         self.process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "portal.wsgi:application", "--bind", f"127.0.0.1:{self.port}",
-             "--workers", str(workers), "--log-level", "warning"],
-            cwd=ROOT, env=django_env(db_path, PAGE_CACHE_SECONDS=cache_seconds, CACHE_DIR=cache_dir),
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "portal.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(workers),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=django_env(db_path, PAGE_CACHE_SECONDS=cache_seconds, CACHE_DIR=cache_dir),
         )
         import urllib.request
 
@@ -368,7 +416,9 @@ def wrk(url, duration, connections):
         script.write(WRK_LUA)
     result = subprocess.run(
         ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "-s", script.name, url],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     os.unlink(script.name)
     return json.loads([line for line in result.stdout.splitlines() if line.startswith("{")][-1])
@@ -438,8 +488,10 @@ def run(sizes, duration, connections, workers, pages=()):
 
 def print_table(rows):
     print()
-    print("| cases | page | cache | bytes | SQL | p50 ms | p95 ms | p95 ms alone | req/s | static req/s | static p95 ms "
-          "| page ÷ static | errors |")
+    print(
+        "| cases | page | cache | bytes | SQL | p50 ms | p95 ms | p95 ms alone | req/s | static req/s | static p95 ms "
+        "| page ÷ static | errors |"
+    )
     print("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size, name, cached, page, static, size_bytes, queries in rows:
         print(

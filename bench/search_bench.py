@@ -48,8 +48,8 @@ import re
 import statistics
 import subprocess
 import sys
-import types
 import time
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,33 +101,48 @@ SAMPLE_QUERIES = ("word 防災", "full-width ＩｏＴ")
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes, comma-separated (default %(default)s)")
-    parser.add_argument("--repeat", type=int, default=10, help="timed runs of every query per backend (default %(default)s)")
+    parser.add_argument(
+        "--sizes", default="1000,10000,100000", help="corpus sizes, comma-separated (default %(default)s)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=10, help="timed runs of every query per backend (default %(default)s)"
+    )
     parser.add_argument("--warmup", type=int, default=2, help="untimed runs of every query first (default %(default)s)")
     parser.add_argument(
-        "--reference-max", type=int, default=10_000,
+        "--reference-max",
+        type=int,
+        default=10_000,
         help="largest size for the Wagtail reference, whose pages are created one by one (default %(default)s)",
     )
     parser.add_argument("--seed", type=int, default=20180401, help="seed of the synthetic corpus (default %(default)s)")
     parser.add_argument(
-        "--es-url", default=os.environ.get("ELASTICSEARCH_URL") or "http://127.0.0.1:9200",
+        "--es-url",
+        default=os.environ.get("ELASTICSEARCH_URL") or "http://127.0.0.1:9200",
         help="Elasticsearch 8 to use (default: ELASTICSEARCH_URL or %(default)s); only portal-bench-* indexes are touched",
     )
     parser.add_argument(
-        "--database-url", default="",
+        "--database-url",
+        default="",
         help=f"a PostgreSQL server (e.g. the URL `PG_PORT=54331 scripts/postgres start` prints): the bench creates and uses "
-             f"the database {BENCH_DATABASE} there instead of SQLite",
+        f"the database {BENCH_DATABASE} there instead of SQLite",
     )
     parser.add_argument("--skip-elasticsearch", action="store_true", help="measure the database backends only")
-    parser.add_argument("--scan-rev", default=SCAN_REV, help="git revision of the old scanning backend (b0) (default %(default)s)")
     parser.add_argument(
-        "--scan-max", type=int, default=100_000,
+        "--scan-rev", default=SCAN_REV, help="git revision of the old scanning backend (b0) (default %(default)s)"
+    )
+    parser.add_argument(
+        "--scan-max",
+        type=int,
+        default=100_000,
         help="largest size for the old scan (b0), about 2 s a query at 100,000 (default %(default)s)",
     )
     parser.add_argument("--details", action="store_true", help="also print p50/p95 and hits per query")
-    parser.add_argument("--keep-db", action="store_true", help=f"keep {DB_PATH.relative_to(ROOT)} for inspection (~650 MB at 100k)")
     parser.add_argument(
-        "--profile", action="store_true",
+        "--keep-db", action="store_true", help=f"keep {DB_PATH.relative_to(ROOT)} for inspection (~650 MB at 100k)"
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
         help="profile the database backend's slowest query at each size (cProfile, and its time without the cyclic GC)",
     )
     args = parser.parse_args(argv)
@@ -230,7 +245,7 @@ class Corpus:
             for text in [case["title"], case.get("summary", ""), case.get("challenge", "")] + case.get("body", []):
                 words.update(w for w in WORD.findall(text) if 2 <= len(w) <= 8)
         self.tags = sorted({tag for case in cases for tag in case.get("tags", [])})
-        words.update({tag: 3 for tag in self.tags})
+        words.update(dict.fromkeys(self.tags, 3))
         self.words = sorted(words)
         self.cum_weights = list(itertools.accumulate(words[w] for w in self.words))
 
@@ -243,7 +258,7 @@ class Corpus:
         self.support_kinds = list(SupportKind.values)
         self.ministries = sorted({p.get("ministry") or "総務省" for p in programs})
         self.today = datetime.date.today()
-        self.epoch = datetime.datetime(2016, 4, 1, tzinfo=datetime.timezone.utc)
+        self.epoch = datetime.datetime(2016, 4, 1, tzinfo=datetime.UTC)
 
     def _words(self, k):
         return self.rng.choices(self.words, cum_weights=self.cum_weights, k=k)
@@ -265,7 +280,9 @@ class Corpus:
             self.count += 1
             doc = self._document(self.count)
             # Searched like a real document of its kind (the same text keys).
-            shape = SearchType(doc["kind"], "合成", "bench.Synthetic", lambda item: item.document, text_keys=text_keys[doc["kind"]])
+            shape = SearchType(
+                doc["kind"], "合成", "bench.Synthetic", lambda item: item.document, text_keys=text_keys[doc["kind"]]
+            )
             yield build_document(SyntheticItem(self.count, doc), shape)
 
     def _document(self, number):
@@ -370,8 +387,13 @@ def add_reference_pages(texts):
         for number, (title, summary, body, published_at) in enumerate(texts[already:], start=already + 1):
             published = datetime.datetime.fromisoformat(published_at)
             page = CaseStudyPage(
-                title=title, slug=f"bench-{number}", summary=summary, challenge=body, live=True,
-                first_published_at=published, last_published_at=published,
+                title=title,
+                slug=f"bench-{number}",
+                summary=summary,
+                challenge=body,
+                live=True,
+                first_published_at=published,
+                last_published_at=published,
             )
             parent.add_child(instance=page)
             created.append(page.pk)
@@ -394,8 +416,10 @@ def engine_check():
     try:
         health = elastic.client().cluster.health()
     except Exception as error:
-        sys.exit(f"Elasticsearch is not reachable at {os.environ['ELASTICSEARCH_URL']} ({error}).\n"
-                 "Start it with `scripts/search-engine start` or pass --es-url.")
+        sys.exit(
+            f"Elasticsearch is not reachable at {os.environ['ELASTICSEARCH_URL']} ({error}).\n"
+            "Start it with `scripts/search-engine start` or pass --es-url."
+        )
     return elastic.client().info()["version"]["number"], health["status"]
 
 
@@ -462,9 +486,12 @@ def copy_index_to(size):
     written, _ = bulk(es, copies(), chunk_size=1000, max_chunk_bytes=20 * 2**20)
     es.indices.put_settings(index=name, settings={"refresh_interval": None})
     es.indices.refresh(index=name)
-    es.indices.update_aliases(actions=[
-        {"remove": {"index": source, "alias": elastic.alias_name()}}, {"add": {"index": name, "alias": elastic.alias_name()}},
-    ])
+    es.indices.update_aliases(
+        actions=[
+            {"remove": {"index": source, "alias": elastic.alias_name()}},
+            {"add": {"index": name, "alias": elastic.alias_name()}},
+        ]
+    )
     es.indices.delete(index=source)
     return written, time.perf_counter() - started, settled_segments(name)
 
@@ -476,8 +503,9 @@ def scan_backend(rev):
     """The database backend as committed at `rev`, loaded from git into this
     process as a sibling module, so both run on the same rows and settings."""
     name = "search.backends.database_scan_reference"
-    source = subprocess.run(["git", "show", f"{rev}:search/backends/database.py"], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout
+    source = subprocess.run(
+        ["git", "show", f"{rev}:search/backends/database.py"], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout
     module = types.ModuleType(name)
     module.__package__ = "search.backends"
     sys.modules[name] = module
@@ -495,7 +523,9 @@ def facet_index_cost():
     index = facetindex.FacetIndex.build(None, DatabaseBackend._index_rows())
     seconds = time.perf_counter() - started
     held = sum(sys.getsizeof(mask) for masks in index.values.values() for mask in masks.values())
-    held += sys.getsizeof(index.live) + sum(sys.getsizeof(a) for a in (index.newest, index.title, index.rank_newest, index.rank_title))
+    held += sys.getsizeof(index.live) + sum(
+        sys.getsizeof(a) for a in (index.newest, index.title, index.rank_newest, index.rank_title)
+    )
     values = sum(len(masks) for masks in index.values.values())
     return seconds, held, values
 
@@ -507,8 +537,9 @@ def search_query(spec):
     from search.normalize import clean_query
     from search.query import SearchQuery
 
-    return SearchQuery(text=clean_query(spec.text), filters=dict(spec.filters), sort=spec.sort, page=spec.page,
-                       fixed=dict(spec.fixed))
+    return SearchQuery(
+        text=clean_query(spec.text), filters=dict(spec.filters), sort=spec.sort, page=spec.page, fixed=dict(spec.fixed)
+    )
 
 
 def portal_runner(backend, forget_terms=False):
@@ -602,8 +633,9 @@ def reference_backend(ref):
     import importlib.util
     import subprocess
 
-    source = subprocess.run(["git", "show", f"{ref}:search/backends/elasticsearch.py"], cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout
+    source = subprocess.run(
+        ["git", "show", f"{ref}:search/backends/elasticsearch.py"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     path = DATA_DIR / "elasticsearch_at_ref.py"
     path.write_text(source, encoding="utf-8")
     spec = importlib.util.spec_from_file_location("search.backends.elasticsearch_at_ref", path)
@@ -616,11 +648,14 @@ def measure_elasticsearch(row, args):
     from search.backends.elasticsearch import ElasticsearchBackend
 
     if args.compare_ref:
-        row["elasticsearch_ref"] = measure(portal_runner(reference_backend(args.compare_ref)), QUERIES, args.repeat, args.warmup)
+        row["elasticsearch_ref"] = measure(
+            portal_runner(reference_backend(args.compare_ref)), QUERIES, args.repeat, args.warmup
+        )
     row["elasticsearch"] = measure(portal_runner(ElasticsearchBackend()), QUERIES, args.repeat, args.warmup)
     if args.cold:
-        row["elasticsearch_cold"] = measure(portal_runner(ElasticsearchBackend()), QUERIES, args.repeat, args.warmup,
-                                            before=clear_request_cache)
+        row["elasticsearch_cold"] = measure(
+            portal_runner(ElasticsearchBackend()), QUERIES, args.repeat, args.warmup, before=clear_request_cache
+        )
     log(f"{row['size']:,}: Elasticsearch measured")
 
 
@@ -670,14 +705,18 @@ def main(argv=None):
             row = {"size": size, "load": os.getloadavg()}
             if not args.skip_elasticsearch:
                 written, es_seconds, segments = reindex_elasticsearch()
-                log(f"{size:,}: Elasticsearch reindex {written:,} docs in {es_seconds:.1f}s = {written / es_seconds:,.0f} docs/s; "
-                    f"{segments} segments once merges settled")
+                log(
+                    f"{size:,}: Elasticsearch reindex {written:,} docs in {es_seconds:.1f}s = {written / es_seconds:,.0f} docs/s; "
+                    f"{segments} segments once merges settled"
+                )
                 row.update(es_docs_per_s=written / es_seconds, es_reindex_s=es_seconds)
                 row["elasticsearch"] = measure(portal_runner(ElasticsearchBackend()), QUERIES, args.repeat, args.warmup)
                 log(f"{size:,}: Elasticsearch measured")
             row["facet_index"] = facet_index_cost()
             row["database"] = measure(portal_runner(DatabaseBackend()), QUERIES, args.repeat, args.warmup)
-            row["database_cold"] = measure(portal_runner(DatabaseBackend(), forget_terms=True), QUERIES, args.repeat, args.warmup)
+            row["database_cold"] = measure(
+                portal_runner(DatabaseBackend(), forget_terms=True), QUERIES, args.repeat, args.warmup
+            )
             log(f"{size:,}: database backend measured")
             if size <= args.scan_max:
                 row["scan"] = measure(portal_runner(scan), QUERIES, args.repeat, args.warmup)
@@ -687,7 +726,9 @@ def main(argv=None):
             if size <= args.reference_max:
                 create_s, created, index_s = add_reference_pages(texts)
                 row["reference_build"] = (create_s, created, index_s)
-                log(f"{size:,}: {created:,} reference pages created in {create_s:.1f}s, Wagtail index add_bulk in {index_s:.1f}s")
+                log(
+                    f"{size:,}: {created:,} reference pages created in {create_s:.1f}s, Wagtail index add_bulk in {index_s:.1f}s"
+                )
                 row["reference"] = measure(reference_run, reference_specs, args.repeat, args.warmup)
                 log(f"{size:,}: reference measured")
             rows.append(row)
@@ -705,26 +746,42 @@ def main(argv=None):
 
 def report(rows, args, text_labels):
     print()
-    print(f"Search benchmark on {args.vendor}: {len(QUERIES)} queries ({len(text_labels)} with text), {args.repeat} timed runs each "
-          f"after {args.warmup} warm-up; every facet aggregated on (a), (b) and (b0).")
+    print(
+        f"Search benchmark on {args.vendor}: {len(QUERIES)} queries ({len(text_labels)} with text), {args.repeat} timed runs each "
+        f"after {args.warmup} warm-up; every facet aggregated on (a), (b) and (b0)."
+    )
     print("p95 (text) is over the queries with text only: the set the reference (c) runs.")
-    print("(b) remembers each term's rows per content version (as a repeated query is served); '(b) terms not remembered'")
+    print(
+        "(b) remembers each term's rows per content version (as a repeated query is served); '(b) terms not remembered'"
+    )
     print("forgets them before every search, so each reads the text index as the first search after a change does.")
     print()
-    header = ["size", "backend", "p50 ms", "p95 ms", "p95 ms (text)"] + [f"hits {label.split(' ', 1)[1]}" for label in SAMPLE_QUERIES]
+    header = ["size", "backend", "p50 ms", "p95 ms", "p95 ms (text)"] + [
+        f"hits {label.split(' ', 1)[1]}" for label in SAMPLE_QUERIES
+    ]
     lines = [header]
     for row in rows:
-        for name, title in (("elasticsearch", "(a) Elasticsearch"), ("database", "(b) database"),
-                            ("database_cold", "(b) database, terms not remembered"),
-                            ("scan", f"(b0) database, old scan ({args.scan_rev})"), ("reference", "(c) Wagtail reference")):
+        for name, title in (
+            ("elasticsearch", "(a) Elasticsearch"),
+            ("database", "(b) database"),
+            ("database_cold", "(b) database, terms not remembered"),
+            ("scan", f"(b0) database, old scan ({args.scan_rev})"),
+            ("reference", "(c) Wagtail reference"),
+        ):
             if name not in row:
                 lines.append([f"{row['size']:,}", title, "skipped", "-", "-", "-", "-"])
                 continue
             result = row[name]
-            lines.append([
-                f"{row['size']:,}", title, f"{p50(pooled(result)):.1f}", f"{p95(pooled(result)):.1f}",
-                f"{p95(pooled(result, text_labels)):.1f}",
-            ] + [str(result[label][1]) if label in result else "-" for label in SAMPLE_QUERIES])
+            lines.append(
+                [
+                    f"{row['size']:,}",
+                    title,
+                    f"{p50(pooled(result)):.1f}",
+                    f"{p95(pooled(result)):.1f}",
+                    f"{p95(pooled(result, text_labels)):.1f}",
+                ]
+                + [str(result[label][1]) if label in result else "-" for label in SAMPLE_QUERIES]
+            )
     print_table(lines)
     if any("reference" not in row for row in rows):
         print(f"(c) is skipped above --reference-max {args.reference_max:,}: its pages are created one at a time.")
@@ -737,7 +794,11 @@ def report(rows, args, text_labels):
             continue
         ref = p95(pooled(row["reference"]))
         db = p95(pooled(row["database"], text_labels))
-        es = f"Elasticsearch / reference = {p95(pooled(row['elasticsearch'], text_labels)) / ref:.2f}   " if "elasticsearch" in row else ""
+        es = (
+            f"Elasticsearch / reference = {p95(pooled(row['elasticsearch'], text_labels)) / ref:.2f}   "
+            if "elasticsearch" in row
+            else ""
+        )
         print(f"  {row['size']:>7,}: {es}database / reference = {db / ref:.2f}")
 
     print()
@@ -751,13 +812,17 @@ def report(rows, args, text_labels):
             new = p95(pooled(row[name]))
             differ = [label for label in row[name] if row[name][label][1] != row["scan"][label][1]]
             agreement = f"hits differ on {', '.join(differ)}" if differ else f"same hits on all {len(QUERIES)} queries"
-            print(f"  {row['size']:>7,} ({title}): {old:.1f} ms → {new:.1f} ms = {new / old:.3f} of the old p95; {agreement}")
+            print(
+                f"  {row['size']:>7,} ({title}): {old:.1f} ms → {new:.1f} ms = {new / old:.3f} of the old p95; {agreement}"
+            )
 
     print()
     print("Facet index (built once per content version and process):")
     for row in rows:
         seconds, held, values = row["facet_index"]
-        print(f"  {row['size']:>7,}: built in {seconds:.2f} s; {values} facet values, about {held / 2**20:.1f} MiB held")
+        print(
+            f"  {row['size']:>7,}: built in {seconds:.2f} s; {values} facet values, about {held / 2**20:.1f} MiB held"
+        )
 
     if args.compare_ref:
         print()
@@ -765,8 +830,10 @@ def report(rows, args, text_labels):
         for row in rows:
             if "elasticsearch_ref" in row:
                 now, ref = pooled(row["elasticsearch"]), pooled(row["elasticsearch_ref"])
-                print(f"  {row['size']:>9,}: p50 {p50(now):.1f} / {p50(ref):.1f} ms = {p50(now) / p50(ref):.2f}   "
-                      f"p95 {p95(now):.1f} / {p95(ref):.1f} ms = {p95(now) / p95(ref):.2f}")
+                print(
+                    f"  {row['size']:>9,}: p50 {p50(now):.1f} / {p50(ref):.1f} ms = {p50(now) / p50(ref):.2f}   "
+                    f"p95 {p95(now):.1f} / {p95(ref):.1f} ms = {p95(now) / p95(ref):.2f}"
+                )
 
     print()
     print("Indexing throughput:")
@@ -795,7 +862,10 @@ def report(rows, args, text_labels):
         print()
         print("Per query: p50 / p95 ms and hits")
         for row in rows:
-            lines = [["size", "query"] + [n for n in ("elasticsearch", "database", "database_cold", "scan", "reference") if n in row]]
+            lines = [
+                ["size", "query"]
+                + [n for n in ("elasticsearch", "database", "database_cold", "scan", "reference") if n in row]
+            ]
             for spec in QUERIES:
                 cells = [f"{row['size']:,}", spec.label]
                 for name in lines[0][2:]:
@@ -811,8 +881,10 @@ def report(rows, args, text_labels):
     for row in rows:
         if "db_profile" in row:
             label, with_gc, without_gc, stats = row["db_profile"]
-            print(f"Database backend at {row['size']:,}, slowest query '{label}': p50 {with_gc:.0f} ms; "
-                  f"{without_gc:.0f} ms with the cyclic garbage collector off. cProfile of 3 runs:")
+            print(
+                f"Database backend at {row['size']:,}, slowest query '{label}': p50 {with_gc:.0f} ms; "
+                f"{without_gc:.0f} ms with the cyclic garbage collector off. cProfile of 3 runs:"
+            )
             print(stats)
 
 

@@ -53,7 +53,10 @@ class CaseIndexPage(SearchIndexMixin, SectionPage):
         selected = set(result.query.filters.get("prefecture", ()))
         others = query_without(request.GET, "prefecture")  # and the page: a narrower list starts at its first
         tile_map = case_count_map(
-            prefectures_in_block_order(), counts, lambda slug: f"{request.path}?{urlencode({'prefecture': slug})}&{others}".rstrip("&"), selected
+            prefectures_in_block_order(),
+            counts,
+            lambda slug: f"{request.path}?{urlencode({'prefecture': slug})}&{others}".rstrip("&"),
+            selected,
         )
         return {"map": tile_map, "description": count_map_description(tile_map)}
 
@@ -78,17 +81,26 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
         related_name="adopters",
     )
     lead_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="メイン画像", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name="メイン画像",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     selected_100 = models.BooleanField("ICT地域活性化事例100選", default=False)
 
-    search_fields = Page.search_fields + SummaryAndSourceMixin.search_fields + [
-        index.SearchField("challenge"),
-        index.SearchField("body"),
-        index.SearchField("implementers"),
-        index.FilterField("selected_100"),
-        index.FilterField("year_started"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + SummaryAndSourceMixin.search_fields
+        + [
+            index.SearchField("challenge"),
+            index.SearchField("body"),
+            index.SearchField("implementers"),
+            index.FilterField("selected_100"),
+            index.FilterField("year_started"),
+        ]
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -135,7 +147,9 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
 
     @staticmethod
     def place_lookup():
-        return Prefetch("municipality_links", CaseMunicipality.objects.select_related("municipality__prefecture__block"))
+        return Prefetch(
+            "municipality_links", CaseMunicipality.objects.select_related("municipality__prefecture__block")
+        )
 
     def get_context(self, request, *args, **kwargs):
         # A new page in preview has no rows yet, and the in-memory relations
@@ -193,6 +207,7 @@ class CaseStudyPage(SummaryAndSourceMixin, Page):
                 if membership.page.live
             }
         )
+
 
 class CaseRow(Orderable):
     """An inline row of a case, in the editor's order. Rows saved by code

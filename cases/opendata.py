@@ -75,8 +75,12 @@ class CasesAPIViewSet(DeclaredFieldsMixin, PagesAPIViewSet):
     model = CaseStudyPage
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related(
-            "fields", "tags", "municipality_links__municipality__prefecture", "program_links__program"
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                "fields", "tags", "municipality_links__municipality__prefecture", "program_links__program"
+            )
         )
 
 

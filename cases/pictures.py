@@ -32,7 +32,7 @@ def count_map_description(tile_map):
 def _roles(model_case, adopters):
     model = {p.pk for p in model_case.prefectures()}
     adopting = {p.pk for adopter in adopters for p in adopter.prefectures()}
-    roles = {pk: "model" for pk in model}
+    roles = dict.fromkeys(model, "model")
     roles.update({pk: "both" if pk in model else "adopter" for pk in adopting})
     return roles
 

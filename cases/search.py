@@ -39,5 +39,7 @@ def case_document(case):
     }
 
 
-SEARCH_TYPES = (SearchType("case", "事例", "cases.CaseStudyPage", case_document, prepare=prepare, text_keys=("implementers",)),)
+SEARCH_TYPES = (
+    SearchType("case", "事例", "cases.CaseStudyPage", case_document, prepare=prepare, text_keys=("implementers",)),
+)
 FACETS = (FlagFacet("selected_100", "事例100選", flag_label="ICT地域活性化事例100選"),)

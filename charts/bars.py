@@ -66,10 +66,12 @@ def bar_chart(data, unit="件", width=WIDTH):
     room = max(width - bar_x - value_width - PAD, 1)
     top = max((datum.value for datum in data), default=0)
     bars = []
-    for index, (datum, text) in enumerate(zip(data, texts)):
+    for index, (datum, text) in enumerate(zip(data, texts, strict=False)):
         length = room * datum.value / top if top else 0
         bars.append(Bar(datum, y=index * ROW, width=length, value_text=text, value_x=bar_x + length + PAD / 2))
-    return BarChart(bars=bars, label_width=label_width, bar_x=bar_x, width=width, height=max(len(bars), 1) * ROW, unit=unit)
+    return BarChart(
+        bars=bars, label_width=label_width, bar_x=bar_x, width=width, height=max(len(bars), 1) * ROW, unit=unit
+    )
 
 
 MAX_FILLED_SPAN = 20

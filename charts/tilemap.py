@@ -14,16 +14,49 @@ from .colour import text_colour_on
 GRID = {
     "01": (12, 0),  # 北海道
     "02": (12, 1),  # 青森
-    "05": (11, 2), "03": (12, 2),  # 秋田 岩手
-    "06": (11, 3), "04": (12, 3),  # 山形 宮城
-    "17": (8, 4), "16": (9, 4), "15": (10, 4), "07": (11, 4),  # 石川 富山 新潟 福島
-    "18": (7, 5), "21": (8, 5), "20": (9, 5), "10": (10, 5), "09": (11, 5), "08": (12, 5),  # 福井 岐阜 長野 群馬 栃木 茨城
-    "32": (3, 6), "31": (4, 6), "28": (5, 6), "26": (6, 6), "25": (7, 6), "23": (8, 6),  # 島根 鳥取 兵庫 京都 滋賀 愛知
-    "19": (9, 6), "11": (10, 6), "13": (11, 6), "12": (12, 6),  # 山梨 埼玉 東京 千葉
-    "35": (2, 7), "34": (3, 7), "33": (4, 7), "27": (6, 7), "29": (7, 7), "24": (8, 7),  # 山口 広島 岡山 大阪 奈良 三重
-    "22": (9, 7), "14": (10, 7),  # 静岡 神奈川
-    "41": (0, 8), "40": (1, 8), "44": (2, 8), "38": (4, 8), "37": (5, 8), "30": (6, 8),  # 佐賀 福岡 大分 愛媛 香川 和歌山
-    "42": (0, 9), "43": (1, 9), "45": (2, 9), "39": (4, 9), "36": (5, 9),  # 長崎 熊本 宮崎 高知 徳島
+    "05": (11, 2),
+    "03": (12, 2),  # 秋田 岩手
+    "06": (11, 3),
+    "04": (12, 3),  # 山形 宮城
+    "17": (8, 4),
+    "16": (9, 4),
+    "15": (10, 4),
+    "07": (11, 4),  # 石川 富山 新潟 福島
+    "18": (7, 5),
+    "21": (8, 5),
+    "20": (9, 5),
+    "10": (10, 5),
+    "09": (11, 5),
+    "08": (12, 5),  # 福井 岐阜 長野 群馬 栃木 茨城
+    "32": (3, 6),
+    "31": (4, 6),
+    "28": (5, 6),
+    "26": (6, 6),
+    "25": (7, 6),
+    "23": (8, 6),  # 島根 鳥取 兵庫 京都 滋賀 愛知
+    "19": (9, 6),
+    "11": (10, 6),
+    "13": (11, 6),
+    "12": (12, 6),  # 山梨 埼玉 東京 千葉
+    "35": (2, 7),
+    "34": (3, 7),
+    "33": (4, 7),
+    "27": (6, 7),
+    "29": (7, 7),
+    "24": (8, 7),  # 山口 広島 岡山 大阪 奈良 三重
+    "22": (9, 7),
+    "14": (10, 7),  # 静岡 神奈川
+    "41": (0, 8),
+    "40": (1, 8),
+    "44": (2, 8),
+    "38": (4, 8),
+    "37": (5, 8),
+    "30": (6, 8),  # 佐賀 福岡 大分 愛媛 香川 和歌山
+    "42": (0, 9),
+    "43": (1, 9),
+    "45": (2, 9),
+    "39": (4, 9),
+    "36": (5, 9),  # 長崎 熊本 宮崎 高知 徳島
     "46": (1, 10),  # 鹿児島
     "47": (0, 11),  # 沖縄 (inset)
 }
@@ -75,11 +108,12 @@ class CountClass:
         return self.lower <= count <= self.upper
 
 
-def count_classes(maximum, classes=len(SHADES)):
+def count_classes(maximum, classes=None):
     """The legend's scale for counts up to `maximum`: 0 on its own (white,
     dashed outline), then at most `classes` shades whose bounds grow
     geometrically and are rounded to 1/2/3/5 × 10ⁿ, the top one ending at
     `maximum`, so every count falls in exactly one class."""
+    classes = classes or len(SHADES)
     zero = CountClass(0, 0, ZERO_FILL, text_colour_on(ZERO_FILL), dashed=True)
     if maximum <= 0:
         return [zero]
@@ -89,9 +123,10 @@ def count_classes(maximum, classes=len(SHADES)):
         bounds = {_nice(maximum ** (k / classes)) for k in range(1, classes)}
         lowers = [1] + sorted(b for b in bounds if 1 < b <= maximum)
     uppers = [lower - 1 for lower in lowers[1:]] + [maximum]
-    shades = SHADES[-len(lowers):]
+    shades = SHADES[-len(lowers) :]
     return [zero] + [
-        CountClass(lower, upper, shade, text_colour_on(shade)) for lower, upper, shade in zip(lowers, uppers, shades)
+        CountClass(lower, upper, shade, text_colour_on(shade))
+        for lower, upper, shade in zip(lowers, uppers, shades, strict=False)
     ]
 
 

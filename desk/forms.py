@@ -46,15 +46,19 @@ class EnquiryForm(forms.Form):
         error_messages={"max_length": "団体は100文字以内で入力してください。"},
     )
     organisation = forms.CharField(
-        label="団体名（一覧にない場合）", required=False, max_length=100,
+        label="団体名（一覧にない場合）",
+        required=False,
+        max_length=100,
         error_messages={"max_length": "団体名は100文字以内で入力してください。"},
     )
     name = forms.CharField(
-        label="氏名", max_length=100,
+        label="氏名",
+        max_length=100,
         error_messages={"required": "氏名を入力してください。", "max_length": "氏名は100文字以内で入力してください。"},
     )
     email = forms.EmailField(
-        label="メールアドレス", max_length=254,
+        label="メールアドレス",
+        max_length=254,
         help_text="受付番号と回答をお送りします。",
         error_messages={
             "required": "メールアドレスを入力してください。",
@@ -63,14 +67,24 @@ class EnquiryForm(forms.Form):
         },
     )
     topic = forms.ChoiceField(
-        label="お問い合わせの種類", choices=Topic.choices, widget=forms.RadioSelect,
-        error_messages={"required": "お問い合わせの種類を選んでください。", "invalid_choice": "お問い合わせの種類は一覧から選んでください。"},
+        label="お問い合わせの種類",
+        choices=Topic.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "お問い合わせの種類を選んでください。",
+            "invalid_choice": "お問い合わせの種類は一覧から選んでください。",
+        },
     )
     related = forms.CharField(required=False, widget=forms.HiddenInput, max_length=12)
     question = forms.CharField(
-        label="ご質問", max_length=QUESTION_MAX, widget=forms.Textarea(attrs={"rows": 8}),
+        label="ご質問",
+        max_length=QUESTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
         help_text=f"{QUESTION_MAX}文字以内。個人の健康情報など、必要のない個人情報は書かないでください。",
-        error_messages={"required": "ご質問を入力してください。", "max_length": f"ご質問は{QUESTION_MAX}文字以内で入力してください（現在%(show_value)d文字）。"},
+        error_messages={
+            "required": "ご質問を入力してください。",
+            "max_length": f"ご質問は{QUESTION_MAX}文字以内で入力してください（現在%(show_value)d文字）。",
+        },
     )
     consent = forms.BooleanField(
         label="個人情報の取り扱いに同意する",
@@ -103,7 +117,9 @@ class EnquiryForm(forms.Form):
             raise forms.ValidationError(found.message)
         names = "、".join(f"{body}（{body.kind_label}）" for body in found.matches)
         more = "など" if found.truncated else ""
-        raise forms.ValidationError(f"「{text}」に当てはまる団体が複数あります：{names}{more}。都道府県名から入力するか、コードで指定してください。")
+        raise forms.ValidationError(
+            f"「{text}」に当てはまる団体が複数あります：{names}{more}。都道府県名から入力するか、コードで指定してください。"
+        )
 
     def clean(self):
         data = super().clean()

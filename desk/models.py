@@ -33,13 +33,22 @@ class Enquiry(models.Model):
     email = models.EmailField("メールアドレス", max_length=254)
     topic = models.CharField("お問い合わせの種類", max_length=10, choices=Topic.choices)
     related_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name="関連する事例・支援策", null=True, blank=True, on_delete=models.SET_NULL,
+        "wagtailcore.Page",
+        verbose_name="関連する事例・支援策",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     question = models.TextField("ご質問")
     status = models.CharField("対応状況", max_length=12, choices=Status.choices, default=Status.NEW, db_index=True)
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="担当者", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="担当者",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     internal_notes = models.TextField("内部メモ", blank=True, help_text="相談者には送られません。")
     client_digest = models.CharField("送信元（復元できない値）", max_length=64, db_index=True, editable=False)

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
 import clock
-from cases.models import CaseStudyPage
 from accounts import digests
+from cases.models import CaseStudyPage
 from supports.models import SupportProgramPage
 from taxonomy.models import directory_entries
 
@@ -71,8 +71,14 @@ def enquiry_form(request):
         return TemplateResponse(request, "desk/enquiry_form.html", context, status=400)
     client_digest = digests.client_digest(request)
     hour_ago = timezone.now() - datetime.timedelta(hours=1)
-    if Enquiry.objects.filter(client_digest=client_digest, created_at__gte=hour_ago).count() >= settings.DESK_MAX_PER_CLIENT_HOUR:
-        form.add_error(None, f"短時間に多くの相談が送信されました（1時間に{settings.DESK_MAX_PER_CLIENT_HOUR}件まで）。1時間ほどおいてから、もう一度お試しください。")
+    if (
+        Enquiry.objects.filter(client_digest=client_digest, created_at__gte=hour_ago).count()
+        >= settings.DESK_MAX_PER_CLIENT_HOUR
+    ):
+        form.add_error(
+            None,
+            f"短時間に多くの相談が送信されました（1時間に{settings.DESK_MAX_PER_CLIENT_HOUR}件まで）。1時間ほどおいてから、もう一度お試しください。",
+        )
         return TemplateResponse(request, "desk/enquiry_form.html", context, status=429)
     data = form.cleaned_data
     enquiry = Enquiry.objects.create(

@@ -57,13 +57,30 @@ class EnquiryViewSet(ModelViewSet):
         Column("assignee", label="担当者"),
     ]
     list_export = [
-        "reference", "created_at", "organisation_name", "name", "email", "topic_label", "related_title", "question",
-        "status_label", "assignee", "internal_notes",
+        "reference",
+        "created_at",
+        "organisation_name",
+        "name",
+        "email",
+        "topic_label",
+        "related_title",
+        "question",
+        "status_label",
+        "assignee",
+        "internal_notes",
     ]
     export_headings = {
-        "reference": "受付番号", "created_at": "受付日時", "organisation_name": "団体", "name": "氏名",
-        "email": "メールアドレス", "topic_label": "種類", "related_title": "関連する事例・支援策", "question": "ご質問",
-        "status_label": "対応状況", "assignee": "担当者", "internal_notes": "内部メモ",
+        "reference": "受付番号",
+        "created_at": "受付日時",
+        "organisation_name": "団体",
+        "name": "氏名",
+        "email": "メールアドレス",
+        "topic_label": "種類",
+        "related_title": "関連する事例・支援策",
+        "question": "ご質問",
+        "status_label": "対応状況",
+        "assignee": "担当者",
+        "internal_notes": "内部メモ",
     }
     export_filename = "desk-enquiries"
     search_fields = ["reference", "organisation", "name", "email", "question"]
@@ -80,4 +97,6 @@ def register_inbox():
 
 @hooks.register("register_permissions")
 def inbox_permissions():
-    return Permission.objects.filter(content_type__app_label="desk", codename__in=["view_enquiry", "change_enquiry", "delete_enquiry"])
+    return Permission.objects.filter(
+        content_type__app_label="desk", codename__in=["view_enquiry", "change_enquiry", "delete_enquiry"]
+    )

@@ -13,8 +13,14 @@ PAGE_PERMISSIONS = {
 }
 
 COLLECTION_PERMISSIONS = {
-    EDITOR: [("wagtailimages", "image", ["add", "change", "choose"]), ("wagtaildocs", "document", ["add", "change", "choose"])],
-    APPROVER: [("wagtailimages", "image", ["add", "change", "choose"]), ("wagtaildocs", "document", ["add", "change", "choose"])],
+    EDITOR: [
+        ("wagtailimages", "image", ["add", "change", "choose"]),
+        ("wagtaildocs", "document", ["add", "change", "choose"]),
+    ],
+    APPROVER: [
+        ("wagtailimages", "image", ["add", "change", "choose"]),
+        ("wagtaildocs", "document", ["add", "change", "choose"]),
+    ],
 }
 
 DEFAULT_TASK_NAME = "Moderators approval"

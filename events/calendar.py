@@ -13,7 +13,15 @@ from clock import TOKYO
 
 WEEKDAYS = "月火水木金土日"  # in date.weekday() order
 # Sunday first, as Japanese wall calendars are printed.
-WEEK_HEADER = [("日", "日曜日"), ("月", "月曜日"), ("火", "火曜日"), ("水", "水曜日"), ("木", "木曜日"), ("金", "金曜日"), ("土", "土曜日")]
+WEEK_HEADER = [
+    ("日", "日曜日"),
+    ("月", "月曜日"),
+    ("火", "火曜日"),
+    ("水", "水曜日"),
+    ("木", "木曜日"),
+    ("金", "金曜日"),
+    ("土", "土曜日"),
+]
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 

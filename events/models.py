@@ -10,7 +10,14 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, PublishingPanel, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    PublishingPanel,
+    TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
@@ -90,7 +97,13 @@ class SeminarTag(TaggedItemBase):
 class Seminar(
     RoutedSnippetMixin,
     QuotedMixin,
-    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
 ):
     """A seminar, briefing, workshop, forum or exhibition.
 
@@ -112,7 +125,10 @@ class Seminar(
     start_date = models.DateField("開始日")
     end_date = models.DateField("終了日", null=True, blank=True, help_text="複数日にわたる場合だけ入力します。")
     start_time = models.TimeField(
-        "開始時刻（日本時間）", null=True, blank=True, help_text="時刻が分からない場合は空欄にします（終日の予定として扱います）。"
+        "開始時刻（日本時間）",
+        null=True,
+        blank=True,
+        help_text="時刻が分からない場合は空欄にします（終日の予定として扱います）。",
     )
     end_time = models.TimeField("終了時刻（日本時間）", null=True, blank=True)
     venue = models.CharField("会場", max_length=200, blank=True)
@@ -135,15 +151,15 @@ class Seminar(
         help_text="都道府県を選ぶと自動で設定されます。都道府県が決まらない地域単位の開催のときだけ選びます。",
     )
     organiser = models.CharField("主催", max_length=200, blank=True, help_text="例：東北総合通信局")
-    fields = ParentalManyToManyField("taxonomy.Field", verbose_name="テーマ（分野）", blank=True, related_name="seminars")
+    fields = ParentalManyToManyField(
+        "taxonomy.Field", verbose_name="テーマ（分野）", blank=True, related_name="seminars"
+    )
     tags = ClusterTaggableManager("タグ", through=SeminarTag, blank=True)
     description = RichTextField("内容", blank=True, features=["bold", "link", "ol", "ul"])
     registration_url = models.URLField("申込みページ", blank=True)
     fee = models.CharField("参加費", max_length=50, blank=True, help_text="例：無料、入場無料")
     capacity = models.PositiveIntegerField("定員（人）", null=True, blank=True)
-    status = models.CharField(
-        "開催状況", max_length=20, choices=SeminarStatus.choices, default=SeminarStatus.SCHEDULED
-    )
+    status = models.CharField("開催状況", max_length=20, choices=SeminarStatus.choices, default=SeminarStatus.SCHEDULED)
     status_reason = models.CharField("中止・延期の理由", max_length=200, blank=True, help_text="例：大雪のため中止")
     source = models.CharField("出典", max_length=300, blank=True, help_text="事実の出典となる資料名")
 
@@ -177,7 +193,9 @@ class Seminar(
     schedule_panels = [
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading="日付"),
         FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")], heading="時刻"),
-        MultiFieldPanel([FieldPanel("venue"), FieldPanel("city"), FieldPanel("prefecture"), FieldPanel("block")], heading="会場"),
+        MultiFieldPanel(
+            [FieldPanel("venue"), FieldPanel("city"), FieldPanel("prefecture"), FieldPanel("block")], heading="会場"
+        ),
         MultiFieldPanel([FieldPanel("status"), FieldPanel("status_reason")], heading="開催状況"),
     ]
     taxonomy_panels = [FieldPanel("fields", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")]
@@ -204,7 +222,9 @@ class Seminar(
             errors["end_date"] = "終了日は開始日より後の日付にしてください。"
         if self.end_time and not self.start_time:
             errors["end_time"] = "終了時刻だけを入力することはできません。開始時刻も入力してください。"
-        elif self.start_time and self.end_time and self.last_date == self.start_date and self.end_time <= self.start_time:
+        elif (
+            self.start_time and self.end_time and self.last_date == self.start_date and self.end_time <= self.start_time
+        ):
             errors["end_time"] = "終了時刻は開始時刻より後にしてください。"
         if self.start_time and not self.end_time and self.end_date and self.end_date != self.start_date:
             errors["end_time"] = "複数日にわたる催しに開始時刻を入れるときは、終了時刻も入れてください。"
@@ -294,6 +314,7 @@ class Seminar(
         context = super().get_preview_context(request, mode_name)
         context.update(detail_context(self.routing_page(), request, self))
         return context
+
 
 class SeminarCalendarPage(RoutingPageMixin, RoutablePageMixin, SectionPage):
     """セミナー・説明会: list, month calendar and each seminar's own page,

@@ -81,7 +81,12 @@ class SeminarsAPIViewSet(SnippetAPIViewSet):
     model = Seminar
 
     def get_queryset(self):
-        return self.model.objects.public().select_related("prefecture").prefetch_related("fields").order_by("start_date", "id")
+        return (
+            self.model.objects.public()
+            .select_related("prefecture")
+            .prefetch_related("fields")
+            .order_by("start_date", "id")
+        )
 
 
 API_VIEWSETS = (SeminarsAPIViewSet,)

@@ -18,7 +18,9 @@ def seminar_document(seminar, routing_url=None):
     return {
         "kind": "seminar",
         "title": seminar.title,
-        "summary": "　".join(filter(None, [seminar.schedule_label(), place, seminar.progress_label(), seminar.status_reason])),
+        "summary": "　".join(
+            filter(None, [seminar.schedule_label(), place, seminar.progress_label(), seminar.status_reason])
+        ),
         "body": seminar.description_text(),
         "url": url,
         "fields": [f.slug for f in seminar.fields.all()],
@@ -41,8 +43,13 @@ def seminar_document(seminar, routing_url=None):
 
 SEARCH_TYPES = (
     SearchType(
-        "seminar", "セミナー", "events.Seminar", seminar_document,
-        prepare=prepare, context=Seminar.routing_context, text_keys=("venue",),
+        "seminar",
+        "セミナー",
+        "events.Seminar",
+        seminar_document,
+        prepare=prepare,
+        context=Seminar.routing_context,
+        text_keys=("venue",),
     ),
 )
 FACETS = (

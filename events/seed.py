@@ -9,7 +9,16 @@ the documents name one (信越総合通信局 → 信越), and none otherwise.""
 import uuid
 
 from provenance.documents import source_note
-from seedcontent.sync import ensure_page, ensure_snippet, optional_date, optional_time, paragraphs_html, read, site_root, sync_relations
+from seedcontent.sync import (
+    ensure_page,
+    ensure_snippet,
+    optional_date,
+    optional_time,
+    paragraphs_html,
+    read,
+    site_root,
+    sync_relations,
+)
 from taxonomy.models import Field, Prefecture, RegionBlock
 
 from .models import Seminar, SeminarCalendarPage, SeminarStatus
@@ -19,7 +28,11 @@ from .models import Seminar, SeminarCalendarPage, SeminarStatus
 # seminar and subscribed calendars do not see duplicates after a reload.
 UID_NAMESPACE = uuid.UUID("6f1d2a4e-3c1b-5a7e-9d2f-0b8e4c6a1f35")
 
-STATUS = {"scheduled": SeminarStatus.SCHEDULED, "cancelled": SeminarStatus.CANCELLED, "postponed": SeminarStatus.POSTPONED}
+STATUS = {
+    "scheduled": SeminarStatus.SCHEDULED,
+    "cancelled": SeminarStatus.CANCELLED,
+    "postponed": SeminarStatus.POSTPONED,
+}
 
 
 def seeded_uid(slug):
@@ -58,7 +71,10 @@ def load(report):
         site_root(),
         SeminarCalendarPage,
         "seminars",
-        {"title": "セミナー・説明会", "intro": "ICT・IoTの地域実装に関するセミナーや自治体向け説明会などの日程です。カレンダーアプリでの購読もできます。"},
+        {
+            "title": "セミナー・説明会",
+            "intro": "ICT・IoTの地域実装に関するセミナーや自治体向け説明会などの日程です。カレンダーアプリでの購読もできます。",
+        },
         report,
         "セミナー・説明会ページ",
     )
@@ -72,7 +88,11 @@ def load_seminars(report):
     seminars = {}
     for item in read("seminars.json"):
         seminar = ensure_snippet(
-            Seminar, {"slug": item["slug"]}, seminar_values(item, prefectures, blocks_by_bureau), report, "セミナー・説明会"
+            Seminar,
+            {"slug": item["slug"]},
+            seminar_values(item, prefectures, blocks_by_bureau),
+            report,
+            "セミナー・説明会",
         )
         sync_relations(seminar, report, fields=[fields[s] for s in item.get("themes", [])], tags=item.get("tags", []))
         seminars[item["slug"]] = seminar

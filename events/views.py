@@ -92,7 +92,9 @@ def seminar_month(page, request, year, month):
     try:
         shown = Month(int(year), int(month))
     except ValueError:
-        raise Http404(f"{year}年{month}月という月はありません。月は01から12まで、年は{calendar.FIRST_YEAR}から{calendar.LAST_YEAR}までで指定してください。") from None
+        raise Http404(
+            f"{year}年{month}月という月はありません。月は01から12まで、年は{calendar.FIRST_YEAR}から{calendar.LAST_YEAR}までで指定してください。"
+        ) from None
     if len(month) != 2:
         return redirect(url_with_query(_month_url(page, request, shown), request.GET.urlencode()), permanent=True)
     filters = listing.read_filters(request.GET, with_period=False)
@@ -125,7 +127,9 @@ def seminar_month(page, request, year, month):
 def _public_seminar(slug):
     seminar = Seminar.objects.public().select_related("prefecture", "block").filter(slug=slug).first()
     if seminar is None:
-        raise Http404("お探しのセミナー・説明会は見つかりませんでした。公開が終わったか、URLが変わった可能性があります。")
+        raise Http404(
+            "お探しのセミナー・説明会は見つかりませんでした。公開が終わったか、URLが変わった可能性があります。"
+        )
     return seminar
 
 
@@ -133,7 +137,9 @@ def seminar_detail(page, request, year, slug):
     seminar = _public_seminar(slug)
     if seminar.start_date.year != int(year):
         return redirect(seminar.path_under(page.get_url(request)), permanent=True)
-    return page.render(request, context_overrides=detail_context(page, request, seminar), template="events/seminar_detail.html")
+    return page.render(
+        request, context_overrides=detail_context(page, request, seminar), template="events/seminar_detail.html"
+    )
 
 
 def detail_context(page, request, seminar):
@@ -179,7 +185,9 @@ def seminar_ics(request, year, slug):
     calendar_url = _calendar_page().get_url(request)
     seminar = _public_seminar(slug)
     if seminar.start_date.year != int(year):
-        raise Http404("お探しのセミナー・説明会は見つかりませんでした。公開が終わったか、URLが変わった可能性があります。")
+        raise Http404(
+            "お探しのセミナー・説明会は見つかりませんでした。公開が終わったか、URLが変わった可能性があります。"
+        )
     body = ical.calendar_for([seminar], _absolute_url_for(request, calendar_url), name=seminar.title)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{seminar.slug}.ics"'

@@ -17,10 +17,18 @@ class SeminarFilterSet(WagtailFilterSet):
     method rather than a field lookup."""
 
     progress = django_filters.ChoiceFilter(
-        label="開催状況", choices=Progress.choices, method="filter_progress", empty_label="すべて", widget=forms.RadioSelect
+        label="開催状況",
+        choices=Progress.choices,
+        method="filter_progress",
+        empty_label="すべて",
+        widget=forms.RadioSelect,
     )
-    kind = django_filters.ChoiceFilter(label="種類", choices=SeminarKind.choices, empty_label="すべて", widget=forms.RadioSelect)
-    block = django_filters.ModelChoiceFilter(label="地域ブロック", queryset=RegionBlock.objects.all(), empty_label="すべて")
+    kind = django_filters.ChoiceFilter(
+        label="種類", choices=SeminarKind.choices, empty_label="すべて", widget=forms.RadioSelect
+    )
+    block = django_filters.ModelChoiceFilter(
+        label="地域ブロック", queryset=RegionBlock.objects.all(), empty_label="すべて"
+    )
     start_date = django_filters.DateFromToRangeFilter(label="開始日", widget=DateRangePickerWidget)
 
     class Meta:

@@ -74,13 +74,13 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["fields"], context["blocks"] = memoize("home-case-counts", case_counts)
         prefectures, years = memoize("home-case-places-years", case_places_and_years)
-        cases = CaseStudyPage.objects.live().public().prefetch_related(
-            "fields", "municipality_links__municipality__prefecture"
+        cases = (
+            CaseStudyPage.objects.live()
+            .public()
+            .prefetch_related("fields", "municipality_links__municipality__prefecture")
         )
         context["latest_cases"] = cases.order_by("-first_published_at", "-pk")[:6]
-        context["featured_cases"] = [
-            item.page for item in self.featured_cases.select_related("page") if item.page.live
-        ]
+        context["featured_cases"] = [item.page for item in self.featured_cases.select_related("page") if item.page.live]
         context["case_index"] = CaseIndexPage.objects.live().first()
         index_url = context["case_index"].get_url(request) if context["case_index"] else ""
         context.update(self.pictures(context["fields"], prefectures, years, index_url))
@@ -98,7 +98,9 @@ class HomePage(Page):
         from charts.bars import Datum, bar_chart, by_year
 
         tile_map = case_count_map(
-            prefectures, {p.slug: p.case_count for p in prefectures}, lambda slug: f"{index_url}?prefecture={slug}" if index_url else ""
+            prefectures,
+            {p.slug: p.case_count for p in prefectures},
+            lambda slug: f"{index_url}?prefecture={slug}" if index_url else "",
         )
         return {
             "prefecture_map": {"map": tile_map, "description": count_map_description(tile_map)},
@@ -106,7 +108,9 @@ class HomePage(Page):
             "field_chart": bar_chart(sorted((Datum(f.name, f.case_count) for f in fields), key=lambda d: -d.value)),
             "year_chart": bar_chart(by_year(years)),
             # A case the documents give no year for is counted, never placed in a year.
-            "year_note": f"開始年度の記載がない事例が{years[None]}件あります（グラフには含めていません）。" if years.get(None) else "",
+            "year_note": f"開始年度の記載がない事例が{years[None]}件あります（グラフには含めていません）。"
+            if years.get(None)
+            else "",
         }
 
 

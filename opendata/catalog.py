@@ -70,7 +70,10 @@ def catalog(datasets, absolute, landing_page, modified):
         "@id": absolute("catalog.jsonld"),
         "@type": "dcat:Catalog",
         "dct:title": {"@value": "ICT地域活性化ポータル オープンデータ", "@language": "ja"},
-        "dct:description": {"@value": "事例・支援策・セミナー・表彰の受賞結果の機械判読可能なデータです。", "@language": "ja"},
+        "dct:description": {
+            "@value": "事例・支援策・セミナー・表彰の受賞結果の機械判読可能なデータです。",
+            "@language": "ja",
+        },
         "dct:publisher": publisher,
         "dct:license": LICENCE_URI,
         "foaf:homepage": landing_page,

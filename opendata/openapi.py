@@ -34,6 +34,7 @@ def search_parameters():
         _query("page", "ページ番号（1から）", {"type": "integer", "minimum": 1}),
     ]
 
+
 SCHEMAS = {
     "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}},
     "SearchResult": {
@@ -116,7 +117,11 @@ SCHEMAS = {
                     "type": "object",
                     "required": ["code", "name", "label", "kana", "prefecture", "block", "kind", "kind_label"],
                     "properties": {
-                        "code": {"type": "string", "pattern": "^[0-9]{6}$", "description": "全国地方公共団体コード（6桁）"},
+                        "code": {
+                            "type": "string",
+                            "pattern": "^[0-9]{6}$",
+                            "description": "全国地方公共団体コード（6桁）",
+                        },
                         "name": {"type": "string"},
                         "label": {"type": "string", "description": "都道府県名つきの名称"},
                         "kana": {"type": "string"},
@@ -132,15 +137,30 @@ SCHEMAS = {
     "FundingPlan": {
         "type": "object",
         "description": "財源の組み方1つ。金額は円未満切り捨て、実質負担 = 地方負担 − 交付税措置。利子は含まない。",
-        "required": ["route", "status", "best", "reason", "cost_yen", "subsidy_yen", "local_share_yen", "bond_yen",
-                     "cash_yen", "allocation_yen", "real_burden_yen", "real_burden_share"],
+        "required": [
+            "route",
+            "status",
+            "best",
+            "reason",
+            "cost_yen",
+            "subsidy_yen",
+            "local_share_yen",
+            "bond_yen",
+            "cash_yen",
+            "allocation_yen",
+            "real_burden_yen",
+            "real_burden_share",
+        ],
         "properties": {
             "route": {"type": "string", "enum": ["local_share", "standalone", "cash"]},
             "route_label": {"type": "string"},
             "measure": {
                 "type": ["object", "null"],
-                "properties": {"slug": {"type": "string"}, "name": {"type": "string"},
-                               "kind": {"type": "string", "enum": ["bond", "special_tax"]}},
+                "properties": {
+                    "slug": {"type": "string"},
+                    "name": {"type": "string"},
+                    "kind": {"type": "string", "enum": ["bond", "special_tax"]},
+                },
             },
             "label": {"type": "string"},
             "status": {"type": "string", "enum": ["applies", "conditional", "unavailable"]},
@@ -199,7 +219,10 @@ def _export_paths():
         "schema": {"type": "string", "enum": slugs},
     }
     csv = {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}
-    not_found = {"description": "そのようなデータセットはない（HTMLの案内ページ）", "content": {"text/html": {"schema": {"type": "string"}}}}
+    not_found = {
+        "description": "そのようなデータセットはない（HTMLの案内ページ）",
+        "content": {"text/html": {"schema": {"type": "string"}}},
+    }
     return {
         "/opendata/{dataset}.json": {
             "get": {
@@ -235,7 +258,9 @@ def _export_paths():
                 "responses": {
                     "200": {
                         "description": "dcat:Catalog",
-                        "content": {"application/ld+json": {"schema": {"type": "object", "required": ["@context", "@type"]}}},
+                        "content": {
+                            "application/ld+json": {"schema": {"type": "object", "required": ["@context", "@type"]}}
+                        },
                     }
                 },
             }
@@ -305,7 +330,9 @@ def openapi_document(server_url="/"):
                 "get": {
                     "operationId": "municipalityLookup",
                     "summary": "名称・よみ・地方公共団体コードから団体を探す（支援策を探す機能の入力補助）",
-                    "parameters": [_query("q", "名称、よみ（ひらがな・カタカナ）、または地方公共団体コード（5桁・6桁）")],
+                    "parameters": [
+                        _query("q", "名称、よみ（ひらがな・カタカナ）、または地方公共団体コード（5桁・6桁）")
+                    ],
                     "responses": {
                         "200": _json({"$ref": "#/components/schemas/MunicipalityLookup"}, "当てはまる団体"),
                         "400": _json(

@@ -76,7 +76,9 @@ def download_csv(request, slug, bom=True):
 @require_GET
 def download_json(request, slug):
     dataset = _dataset(slug)
-    response = StreamingHttpResponse(json_chunks(dataset, RowContext(request)), content_type="application/json; charset=utf-8")
+    response = StreamingHttpResponse(
+        json_chunks(dataset, RowContext(request)), content_type="application/json; charset=utf-8"
+    )
     response["Content-Disposition"] = _download_name(dataset, ".json")
     return response
 

@@ -16,8 +16,15 @@ from django.utils.http import http_date
 from . import generation
 
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/search/", "/api/search/", "/static/", "/media/")
-STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "X-Robots-Tag", "X-Frame-Options",
-                  "Link", "Vary")
+STORED_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Content-Disposition",
+    "X-Robots-Tag",
+    "X-Frame-Options",
+    "Link",
+    "Vary",
+)
 
 
 def is_cacheable_request(request):
@@ -51,7 +58,7 @@ def freeze(response):
     return {
         "content": response.content,
         "headers": {name: response[name] for name in STORED_HEADERS if name in response},
-        "etag": '"%s"' % hashlib.sha256(response.content).hexdigest()[:32],
+        "etag": f'"{hashlib.sha256(response.content).hexdigest()[:32]}"',
         "last_modified": time.time(),
     }
 

@@ -114,13 +114,25 @@ def _era(day: datetime.date):
 def date_forms(day: datetime.date) -> set[str]:
     y, m, d = day.year, day.month, day.day
     forms = {
-        f"{y}年{m}月{d}日", f"{m}月{d}日", f"{y}/{m}/{d}", f"{y}.{m}.{d}", f"{y}-{m:02d}-{d:02d}", f"{m}/{d}",
-        f"{m:02d}/{d:02d}", f"{m}.{d}",
+        f"{y}年{m}月{d}日",
+        f"{m}月{d}日",
+        f"{y}/{m}/{d}",
+        f"{y}.{m}.{d}",
+        f"{y}-{m:02d}-{d:02d}",
+        f"{m}/{d}",
+        f"{m:02d}/{d:02d}",
+        f"{m}.{d}",
     }
     era = _era(day)
     if era:
         n, name, letter = era
-        forms |= {f"{name}{n}年{m}月{d}日", f"{letter}{n}.{m}.{d}", f"{letter}{n}/{m}/{d}", f"{n}年{m}月{d}日", f"{n}.{m}.{d}"}
+        forms |= {
+            f"{name}{n}年{m}月{d}日",
+            f"{letter}{n}.{m}.{d}",
+            f"{letter}{n}/{m}/{d}",
+            f"{n}年{m}月{d}日",
+            f"{n}.{m}.{d}",
+        }
     return forms
 
 
@@ -131,9 +143,11 @@ def date_in_quote(day: datetime.date, quote: str) -> bool:
         return True
     text = _for_numbers(quote)
     joiner = "|".join(re.escape(j) for j in _RANGE_JOINERS)
-    days = re.compile(rf"(?<!\d){day.month}(?:月|/)\d{{1,2}}日?(?:\([^)]*\))?((?:(?:{joiner})\d{{1,2}}日?(?:\([^)]*\))?)+)")
+    days = re.compile(
+        rf"(?<!\d){day.month}(?:月|/)\d{{1,2}}日?(?:\([^)]*\))?((?:(?:{joiner})\d{{1,2}}日?(?:\([^)]*\))?)+)"
+    )
     for match in days.finditer(text):
-        if day.day in [int(d) for d in re.findall(r"(?<![\d])(\d{1,2})(?=日|\(|(?:%s)|$)" % joiner, match.group(1))]:
+        if day.day in [int(d) for d in re.findall(rf"(?<![\d])(\d{{1,2}})(?=日|\(|(?:{joiner})|$)", match.group(1))]:
             return True
     return False
 

@@ -73,7 +73,7 @@ def is_empty(value) -> bool:
 
 
 def _covers(named: str, path: str) -> bool:
-    return path == named or path.startswith(named + ".") or path.startswith(named + "[")
+    return path == named or path.startswith((named + ".", named + "["))
 
 
 def _typed(value, kind):

@@ -51,7 +51,13 @@ def network_document(page):
 
 
 def guide_document(page):
-    return {"kind": "guide", "title": page.title, "summary": page.intro, "body": statements_text(page.body), "url": page.get_url()}
+    return {
+        "kind": "guide",
+        "title": page.title,
+        "summary": page.intro,
+        "body": statements_text(page.body),
+        "url": page.get_url(),
+    }
 
 
 def network_dependents(page):
@@ -68,7 +74,9 @@ def network_labels():
 
 SEARCH_TYPES = (
     SearchType("region", "地域", "regions.RegionIndexPage", index_document),
-    SearchType("region", "地域", "regions.RegionBlockPage", block_document, prepare=lambda q: q.select_related("block")),
+    SearchType(
+        "region", "地域", "regions.RegionBlockPage", block_document, prepare=lambda q: q.select_related("block")
+    ),
     SearchType("region", "地域", "regions.NetworkPage", network_document, dependents=network_dependents),
     SearchType("guide", "解説", "regions.RoadmapPage", guide_document),
     SearchType("guide", "解説", "regions.OpenDataGuidePage", guide_document),

@@ -29,7 +29,12 @@ def load(report):
 def load_regions(home, report):
     data = read("regions.json")
     index, _ = ensure_page(
-        home, RegionIndexPage, data["index"]["slug"], {"title": data["index"]["title"], "intro": data["index"]["intro"]}, report, "地域一覧ページ"
+        home,
+        RegionIndexPage,
+        data["index"]["slug"],
+        {"title": data["index"]["title"], "intro": data["index"]["intro"]},
+        report,
+        "地域一覧ページ",
     )
     blocks = {b.slug: b for b in RegionBlock.objects.all()}
     for item in data["blocks"]:
@@ -43,7 +48,10 @@ def load_regions(home, report):
             "quotes": item["quotes"] + data["advisor_note_quotes"],
         }
         ensure_page(index, RegionBlockPage, item["block"], values, report, "地域ブロックページ")
-    for key, model, kind in (("roadmap", RoadmapPage, "ロードマップページ"), ("opendata_guide", OpenDataGuidePage, "オープンデータの手引きページ")):
+    for key, model, kind in (
+        ("roadmap", RoadmapPage, "ロードマップページ"),
+        ("opendata_guide", OpenDataGuidePage, "オープンデータの手引きページ"),
+    ):
         item = data[key]
         values = {
             "title": item["title"],
@@ -94,12 +102,19 @@ def load_measures(data, report):
     prefectures = {p.code: p for p in Prefecture.objects.all()}
     for row in data["prefectures"]:
         prefecture = prefectures[row["prefecture"]]
-        upsert(MeasureTableRow, {"prefecture": prefecture}, {"readable": row["readable"], "left_out": row["left_out"]}, report, "IT利活用施策の表の行")
+        upsert(
+            MeasureTableRow,
+            {"prefecture": prefecture},
+            {"readable": row["readable"], "left_out": row["left_out"]},
+            report,
+            "IT利活用施策の表の行",
+        )
         wanted = [(item["category"], item["text"], item["quotes"]) for item in row["items"]]
         stored = [(m.category, m.text, m.quotes) for m in prefecture.it_measures.order_by("sort_order", "pk")]
         if stored != wanted:
             prefecture.it_measures.all().delete()
             PrefectureMeasure.objects.bulk_create(
-                PrefectureMeasure(prefecture=prefecture, category=c, text=t, quotes=q, sort_order=n) for n, (c, t, q) in enumerate(wanted)
+                PrefectureMeasure(prefecture=prefecture, category=c, text=t, quotes=q, sort_order=n)
+                for n, (c, t, q) in enumerate(wanted)
             )
             report.count("IT利活用施策", created=not stored)

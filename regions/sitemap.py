@@ -23,7 +23,9 @@ def route_urls(index_page, request=None):
         .select_related("prefecture")
         .annotate(
             case_count=Count("case_links", filter=Q(case_links__page__live=True), distinct=True),
-            membership_count=Count("network_memberships", filter=Q(network_memberships__page__live=True), distinct=True),
+            membership_count=Count(
+                "network_memberships", filter=Q(network_memberships__page__live=True), distinct=True
+            ),
         )
         .order_by("prefecture__code", "pk")
     )
@@ -34,11 +36,15 @@ def route_urls(index_page, request=None):
         urls.append(_url(page, page.prefecture_url(prefecture, bases[prefecture.block_id])))
     for municipality in municipalities:
         own = directory.has_own_content(
-            municipality.case_count, municipality.membership_count, (municipality.prefecture_id, municipality.name) in held
+            municipality.case_count,
+            municipality.membership_count,
+            (municipality.prefecture_id, municipality.name) in held,
         )
         if own:
             block_id = municipality.prefecture.block_id
-            urls.append(_url(block_pages[block_id], block_pages[block_id].municipality_url(municipality, bases[block_id])))
+            urls.append(
+                _url(block_pages[block_id], block_pages[block_id].municipality_url(municipality, bases[block_id]))
+            )
     return urls
 
 

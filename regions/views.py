@@ -38,7 +38,8 @@ def _live_cases():
         CaseStudyPage.objects.live()
         .public()
         .prefetch_related(
-            "fields", Prefetch("municipality_links", CaseMunicipality.objects.select_related("municipality__prefecture__block"))
+            "fields",
+            Prefetch("municipality_links", CaseMunicipality.objects.select_related("municipality__prefecture__block")),
         )
         .order_by("-first_published_at", "-pk")
     )
@@ -54,7 +55,9 @@ def _with_counts(municipalities):
 
 def _seminars(queryset):
     # Newest first, cut to a few: the calendar link lists all of them.
-    seminars = list(queryset.prefetch_related("fields").select_related("prefecture").newest_first()[: SHOWN_SEMINARS + 1])
+    seminars = list(
+        queryset.prefetch_related("fields").select_related("prefecture").newest_first()[: SHOWN_SEMINARS + 1]
+    )
     return seminars[:SHOWN_SEMINARS], len(seminars) > SHOWN_SEMINARS
 
 
@@ -83,16 +86,22 @@ def source_label(source):
     document's title in place of its id."""
     for key, title in DOCUMENTS.items():
         if source.startswith(key):
-            return title + source[len(key):]
+            return title + source[len(key) :]
     return source
 
 
 def region_index(page, request):
-    blocks = list(RegionBlockPage.objects.live().public().child_of(page).select_related("block").order_by("block__sort_order"))
+    blocks = list(
+        RegionBlockPage.objects.live().public().child_of(page).select_related("block").order_by("block__sort_order")
+    )
     counts = _coded(Municipality.objects).values_list("prefecture__block", "kind").annotate(n=Count("pk")).order_by()
     columns, by_block = directory.count_table([b.block_id for b in blocks], list(counts), KIND_LABELS)
     rows = [
-        {"page": b, "counts": by_block[b.block_id], "municipality_count": _bodies_below_prefecture(columns, by_block[b.block_id])}
+        {
+            "page": b,
+            "counts": by_block[b.block_id],
+            "municipality_count": _bodies_below_prefecture(columns, by_block[b.block_id]),
+        }
         for b in blocks
     ]
     networks = NetworkPage.objects.live().public().child_of(page).order_by("path")
@@ -111,13 +120,17 @@ def _coded(municipalities):
 
 
 def _bodies_below_prefecture(columns, counts):
-    return sum(count for column, count in zip(columns, counts) if column.kind != MunicipalityKind.PREFECTURE)
+    return sum(
+        count for column, count in zip(columns, counts, strict=False) if column.kind != MunicipalityKind.PREFECTURE
+    )
 
 
 def code_redirect(page, request, code):
     code = codes.normalise_code(code)
     if code is None:
-        raise Http404("全国地方公共団体コードは5桁、または検査数字を含む6桁の数字で指定してください（6桁の場合は検査数字が正しいか確認してください）。")
+        raise Http404(
+            "全国地方公共団体コードは5桁、または検査数字を含む6桁の数字で指定してください（6桁の場合は検査数字が正しいか確認してください）。"
+        )
     if is_northern_territory(code[:5]):
         raise Http404(
             "このコードは北方領土の村（色丹村・泊村・留夜別村・留別村・紗那村・蘂取村）のものです。"
@@ -159,7 +172,9 @@ def block_page(page, request):
         page,
         {
             "region": block,
-            "groups": directory.summarise_prefectures(prefectures, list(kind_rows), case_counts, with_cases, KIND_LABELS),
+            "groups": directory.summarise_prefectures(
+                prefectures, list(kind_rows), case_counts, with_cases, KIND_LABELS
+            ),
             "reference_date": REFERENCE_DATE,
             "cases": cases,
             "more_cases": more_cases,
@@ -196,7 +211,9 @@ def prefecture_page(page, request, prefecture):
             "more_seminars": more_seminars,
             "calendar_url": _calendar_url(),
             "filter_query": f"prefecture={prefecture.slug}",
-            "measures": measures.by_category(list(prefecture.it_measures.all()), row.left_out) if row and row.readable else [],
+            "measures": measures.by_category(list(prefecture.it_measures.all()), row.left_out)
+            if row and row.readable
+            else [],
             "measures_row": row,
             "measures_source": measures.SOURCE,
             "seo_title": f"{prefecture.name}（{page.title}）",
@@ -208,7 +225,9 @@ def prefecture_page(page, request, prefecture):
 
 def _municipality(page, prefecture, name):
     prefecture = page.get_prefecture(prefecture)
-    municipality = Municipality.objects.filter(prefecture=prefecture, name=name).prefetch_related("kind_changes").first()
+    municipality = (
+        Municipality.objects.filter(prefecture=prefecture, name=name).prefetch_related("kind_changes").first()
+    )
     if municipality is None:
         raise Http404(
             f"{prefecture.name}に「{name}」という名前の市区町村は登録されていません。"
@@ -250,7 +269,12 @@ def _near(municipality, prefecture):
     cases near it, and the seminars near it."""
     own = list(_live_cases().filter(municipality_links__municipality=municipality).select_related("model_case"))
     seminars, more_seminars = _nearby_seminars(prefecture)
-    return {"cases": own, "nearby_cases": _nearby_cases(municipality, prefecture), "seminars": seminars, "more_seminars": more_seminars}
+    return {
+        "cases": own,
+        "nearby_cases": _nearby_cases(municipality, prefecture),
+        "seminars": seminars,
+        "more_seminars": more_seminars,
+    }
 
 
 def _finder_url(municipality):
@@ -272,7 +296,9 @@ def municipality_page(page, request, prefecture, name):
     near = _near(municipality, prefecture)
     models = {c.model_case_id: c.model_case for c in near["cases"] if c.model_case_id and c.model_case.live}
     memberships = list(
-        NetworkMembership.objects.filter(municipality=municipality, page__live=True).select_related("page").order_by("page__path")
+        NetworkMembership.objects.filter(municipality=municipality, page__live=True)
+        .select_related("page")
+        .order_by("page__path")
     )
     held_here = Seminar.objects.public().filter(prefecture=prefecture, city=municipality.name).count()
     indexable = directory.has_own_content(len(near["cases"]), len(memberships), held_here)
@@ -352,7 +378,9 @@ def municipality_ical(page, request, prefecture, name):
     prefecture, municipality = _body(page, prefecture, name)
     seminars, _ = _nearby_seminars(prefecture)
     body = ical.calendar_for(
-        seminars, _seminar_url_for(request), name=f"{feeds.SITE_NAME} {prefecture.name}{municipality.name}の近くのセミナー・説明会"
+        seminars,
+        _seminar_url_for(request),
+        name=f"{feeds.SITE_NAME} {prefecture.name}{municipality.name}の近くのセミナー・説明会",
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="seminars.ics"'
@@ -385,4 +413,3 @@ def roadmap_context():
         .order_by("title")
     )
     return {"roadmap_fields": list(Field.objects.all()), "model_cases": list(model_cases)}
-

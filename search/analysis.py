@@ -96,7 +96,7 @@ def encode(text):
 def pairs(units):
     """Neighbouring units as single tokens: a phrase over them is a contiguous
     run of units, with far fewer positions to check than single characters."""
-    return [f"{a}|{b}" for a, b in zip(units, units[1:])]
+    return [f"{a}|{b}" for a, b in zip(units, units[1:], strict=False)]
 
 
 def es_fields(text):

@@ -194,8 +194,12 @@ def bulk_write(rows, index=None, refresh=False, es=None):
 
     done = set()
     for ok, item in streaming_bulk(
-        es or client(), bulk_actions(rows, index or alias_name()), raise_on_error=False, raise_on_exception=True,
-        refresh="wait_for" if refresh else False, chunk_size=500,
+        es or client(),
+        bulk_actions(rows, index or alias_name()),
+        raise_on_error=False,
+        raise_on_exception=True,
+        refresh="wait_for" if refresh else False,
+        chunk_size=500,
     ):
         op, result = next(iter(item.items()))
         if ok or (op == "delete" and result.get("status") == 404):

@@ -104,7 +104,9 @@ class FacetIndex:
             version=version,
             nbytes=nbytes,
             live=bitset((row[0] for row in rows), nbytes),
-            values={name: {v: bitset(ids, nbytes) for v, ids in by_value.items()} for name, by_value in ids_by_value.items()},
+            values={
+                name: {v: bitset(ids, nbytes) for v, ids in by_value.items()} for name, by_value in ids_by_value.items()
+            },
             windows=windows,
             newest=newest,
             title=title,

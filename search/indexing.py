@@ -27,7 +27,12 @@ MAX_BACKOFF_SECONDS = 300
 def searchable_columns(search_text, title):
     """The columns the database backend searches, from a document's text and title."""
     text, title_text = encode(search_text), encode(title)
-    return {"text": text, "title_text": title_text, "text_tokens": index_tokens(text), "title_tokens": index_tokens(title_text)}
+    return {
+        "text": text,
+        "title_text": title_text,
+        "text_tokens": index_tokens(text),
+        "title_tokens": index_tokens(title_text),
+    }
 
 
 def row_values(doc):
@@ -108,9 +113,7 @@ def push_pending_quietly():
 def due_rows(limit=PUSH_BATCH):
     now = timezone.now()
     return list(
-        SearchDocument.objects.filter(pending=True)
-        .exclude(next_attempt_at__gt=now)
-        .order_by("updated_at")[:limit]
+        SearchDocument.objects.filter(pending=True).exclude(next_attempt_at__gt=now).order_by("updated_at")[:limit]
     )
 
 
@@ -184,7 +187,9 @@ def reindex():
     started = timezone.now()
     name = elastic.new_index_name()
     elastic.create_index(name, es=es)
-    written = elastic.bulk_write(SearchDocument.objects.filter(is_deleted=False).iterator(chunk_size=500), index=name, es=es)
+    written = elastic.bulk_write(
+        SearchDocument.objects.filter(is_deleted=False).iterator(chunk_size=500), index=name, es=es
+    )
     es.indices.refresh(index=name)
     old = elastic.indexes_behind_alias()
     actions = [{"remove": {"index": index, "alias": elastic.alias_name()}} for index in old]

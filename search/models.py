@@ -51,7 +51,9 @@ class SynonymGroup(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         "同じ意味の語",
         help_text="1行に1語ずつ書きます（例：Wi-Fi、WiFi、無線LAN）。意味が少しでも変わる語（上位語・下位語など）は入れないでください。",
     )
-    note = models.CharField("メモ", max_length=200, blank=True, help_text="出典や判断の理由など（編集者向け、公開されません）。")
+    note = models.CharField(
+        "メモ", max_length=200, blank=True, help_text="出典や判断の理由など（編集者向け、公開されません）。"
+    )
 
     class Meta:
         verbose_name = "同義語・表記ゆれ"

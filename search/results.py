@@ -194,19 +194,39 @@ def present(raw, query, params, labels, backend, notice="", ignored=(), promoted
         names = labels.get(spec.name, {})
         keys = list(counts) + [v for v in chosen if v not in counts]
         values = [
-            FacetValue(value=v, label=names.get(v, v), count=counts.get(v, 0), selected=v in chosen,
-                       toggle_query=query_toggling(params, spec.name, v))
+            FacetValue(
+                value=v,
+                label=names.get(v, v),
+                count=counts.get(v, 0),
+                selected=v in chosen,
+                toggle_query=query_toggling(params, spec.name, v),
+            )
             for v in keys
         ]
         values.sort(key=spec.sort_key(names))
         if not values:
             continue
-        facets.append(Facet(
-            name=spec.name, label=spec.label, values=values, total_without=raw.facet_totals.get(spec.name, 0),
-            collapse_after=spec.collapse_after, selected_labels=[v.label for v in values if v.selected],
-        ))
-    places = [(chip, query_toggling(params, chip.facet, chip.value))
-              for chip in place_chips(query.terms, labels, query.filters, query.fixed)]
-    return SearchResult(query=query, hits=hits, count=raw.count, facets=facets, backend=backend, notice=notice,
-                        ignored=list(ignored), places=places)
-
+        facets.append(
+            Facet(
+                name=spec.name,
+                label=spec.label,
+                values=values,
+                total_without=raw.facet_totals.get(spec.name, 0),
+                collapse_after=spec.collapse_after,
+                selected_labels=[v.label for v in values if v.selected],
+            )
+        )
+    places = [
+        (chip, query_toggling(params, chip.facet, chip.value))
+        for chip in place_chips(query.terms, labels, query.filters, query.fixed)
+    ]
+    return SearchResult(
+        query=query,
+        hits=hits,
+        count=raw.count,
+        facets=facets,
+        backend=backend,
+        notice=notice,
+        ignored=list(ignored),
+        places=places,
+    )

@@ -9,8 +9,8 @@ from django.http import Http404
 from wagtail.contrib.search_promotions.models import Query as PromotionQuery
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
-from pagecache.generation import memoize
 from core.sqlite.base import writing
+from pagecache.generation import memoize
 
 from . import didyoumean, elastic, indexing, registry
 from .backends.database import DatabaseBackend
@@ -113,7 +113,9 @@ def search(params, fixed=None, log_query=True):
 
 def _vocabulary():
     rows = SearchDocument.objects.filter(is_deleted=False).values_list("data__title", "data__summary", "data__tags")
-    return didyoumean.vocabulary(" ".join(filter(None, [title, summary, *(tags or [])])) for title, summary, tags in rows)
+    return didyoumean.vocabulary(
+        " ".join(filter(None, [title, summary, *(tags or [])])) for title, summary, tags in rows
+    )
 
 
 def _suggestion(query, params):

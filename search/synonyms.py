@@ -29,7 +29,9 @@ def group_errors(terms, others):
             return [f"「{term}」には文字がありません。"]
         keys.setdefault(key, term)
     if len(keys) < 2:
-        return ["表記の異なる語を2つ以上書いてください（全角・半角、大文字・小文字、語末の長音「ー」の有無だけが違う語は、登録しなくても同じ語として検索されます）。"]
+        return [
+            "表記の異なる語を2つ以上書いてください（全角・半角、大文字・小文字、語末の長音「ー」の有無だけが違う語は、登録しなくても同じ語として検索されます）。"
+        ]
     errors = []
     for other in others:
         shared = [t for t in other.term_list() if chunk_key(normalize(t)) in keys]

@@ -53,7 +53,7 @@ def encoded_units(encoded_chunk):
 def _gram(units):
     """Neighbouring units as one token; two Latin units are joined by "·"."""
     token = units[0][0]
-    for (_, was_latin), (unit, latin) in zip(units, units[1:]):
+    for (_, was_latin), (unit, latin) in zip(units, units[1:], strict=False):
         token += f"{_PAIR_JOINER}{unit}" if was_latin and latin else unit
     return token
 
@@ -96,7 +96,7 @@ def matching_ids(column, alternative):
         params = [" & ".join(_pg_quote(t) for t in tokens)]
         checks_sql = "".join(f" AND strpos({column}, %s) > 0" for _ in checks)
         return f"SELECT id FROM search_searchdocument WHERE {found}{checks_sql}", params + checks
-    match = f'{{{COLUMNS[column]}}} : ({" AND ".join(_fts_quote(t) for t in tokens)})'
+    match = f"{{{COLUMNS[column]}}} : ({' AND '.join(_fts_quote(t) for t in tokens)})"
     found = f"SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
     if not checks:
         return found, [match]
@@ -218,7 +218,10 @@ def uninstall(connection):
         "postgresql": [
             "DROP TRIGGER IF EXISTS search_content_changed ON search_searchdocument",
             "DROP FUNCTION IF EXISTS search_content_changed()",
-            *(f"ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS {_vector(column)}" for column in COLUMNS.values()),
+            *(
+                f"ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS {_vector(column)}"
+                for column in COLUMNS.values()
+            ),
         ],
     }.get(vendor, [])
     with connection.cursor() as cursor:

@@ -35,7 +35,9 @@ def as_json(result):
             for hit in result.hits
         ],
         "facets": {
-            facet.name: [{"value": v.value, "label": v.label, "count": v.count, "selected": v.selected} for v in facet.values]
+            facet.name: [
+                {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected} for v in facet.values
+            ]
             for facet in result.facets
         },
     }

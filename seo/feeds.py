@@ -20,7 +20,9 @@ PRESENTATION = ("page", "sort")
 def feed_params(params, fixed=None):
     """The state's parameters, as (name, value) pairs in a stable order."""
     pairs = [(name, value) for name, values in (fixed or {}).items() for value in values]
-    pairs += [(name, value) for name, values in params.lists() for value in values if name not in PRESENTATION and value]
+    pairs += [
+        (name, value) for name, values in params.lists() for value in values if name not in PRESENTATION and value
+    ]
     return pairs
 
 
@@ -48,7 +50,9 @@ def _last_published(hits, kinds):
 def _title(result):
     kinds = result.query.fixed.get("kind") or result.query.filters.get("kind") or ()
     subject = "・".join(kind_labels().get(kind, kind) for kind in kinds) if len(kinds) == 1 else "新着情報"
-    selections = [f"{facet.label}：{'・'.join(facet.selected_labels)}" for facet in result.facets if facet.has_selection]
+    selections = [
+        f"{facet.label}：{'・'.join(facet.selected_labels)}" for facet in result.facets if facet.has_selection
+    ]
     text = f"「{result.query.text}」" if result.query.text else ""
     return f"{SITE_NAME} {text}{subject}" + (f"（{'、'.join(selections)}）" if selections else "")
 
@@ -83,7 +87,9 @@ def atom(request, result, html_url):
     for hit in result.hits:
         published = parse_datetime(hit.document.get("published_at") or "")
         link = request.build_absolute_uri(hit.url)
-        entries.append(entry(hit.title, link, hit.summary, published, updated.get(_page_id(hit, kinds)), [hit.kind_label]))
+        entries.append(
+            entry(hit.title, link, hit.summary, published, updated.get(_page_id(hit, kinds)), [hit.kind_label])
+        )
     return atom_document(_title(result), request.build_absolute_uri(html_url), request.build_absolute_uri(), entries)
 
 

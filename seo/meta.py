@@ -36,7 +36,9 @@ def document_title(context):
         return title
     result = context.get("result")
     if result is not None:
-        selections = [f"{facet.label}：{'・'.join(facet.selected_labels)}" for facet in result.facets if facet.has_selection]
+        selections = [
+            f"{facet.label}：{'・'.join(facet.selected_labels)}" for facet in result.facets if facet.has_selection
+        ]
         if selections:
             title += f"（{'、'.join(selections)}）"
         if result.query.page > 1:

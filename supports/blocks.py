@@ -119,5 +119,6 @@ def raw_rule_dict(raw):
     values: converting every choice through the blocks was a large share of the
     finder's time, and the stored JSON already passed RuleBlock.clean."""
     options = [{**_RAW_OPTION_DEFAULTS, **option} for option in _list_items(raw.get("options"))]
-    return rule_dict({**_RAW_RULE_DEFAULTS, **raw, "prerequisites": _list_items(raw.get("prerequisites")),
-                      "options": options})
+    return rule_dict(
+        {**_RAW_RULE_DEFAULTS, **raw, "prerequisites": _list_items(raw.get("prerequisites")), "options": options}
+    )

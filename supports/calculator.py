@@ -41,8 +41,9 @@ def run_calculator(program, params) -> Calculator | None:
     if not bound or not form.is_valid():
         return calculator
     data = form.cleaned_data
-    applicant = Applicant(kind=data["applicant_kind"], disadvantaged=frozenset(data["disadvantaged"]),
-                          fiscal_index=data["fiscal_index"])
+    applicant = Applicant(
+        kind=data["applicant_kind"], disadvantaged=frozenset(data["disadvantaged"]), fiscal_index=data["fiscal_index"]
+    )
     if data["measure"]:
         routes = [route for route in routes if route.measure.key == data["measure"]]
     try:

@@ -278,8 +278,16 @@ class Rule:
     def from_dict(cls, data: Mapping[str, Any]) -> Rule:
         _reject_unknown_keys(
             data,
-            ("label", "applicant_kinds", "disadvantaged_any", "max_fiscal_index",
-             "small_municipality", "prerequisites", "options", "note"),
+            (
+                "label",
+                "applicant_kinds",
+                "disadvantaged_any",
+                "max_fiscal_index",
+                "small_municipality",
+                "prerequisites",
+                "options",
+                "note",
+            ),
             "rule",
         )
         return cls(
@@ -448,9 +456,7 @@ def _check(rule: Rule, applicant: Applicant) -> _Check:
             check.unmet.append("小規模地方公共団体に該当しません")
     for prerequisite in rule.prerequisites:
         if prerequisite not in applicant.completed_prerequisites:
-            check.open.append(
-                (f"前提条件「{prerequisite}」が未了です", _da(f"前提条件「{prerequisite}」が完了済み"))
-            )
+            check.open.append((f"前提条件「{prerequisite}」が未了です", _da(f"前提条件「{prerequisite}」が完了済み")))
     return check
 
 

@@ -46,9 +46,22 @@ NO_RULES_REASON = "資料に対象となる団体や条件の記載がないた�
 BROKEN_RULES_REASON = "登録されている条件の形式に誤りがあるため、判定できません（管理者にお知らせください）"
 
 CSV_HEADER = (
-    "支援策", "年度", "判定", "理由", "方式ごとの支援額", "最適な方式", "URL",
-    "財源の組み方（実質負担の最も少ないもの）", "国庫補助額（円）", "地方債（円）", "一般財源等（円）",
-    "うち交付税措置（円）", "実質負担額（円）", "実質負担の割合", "ほかの財源の組み方", "財源の注記",
+    "支援策",
+    "年度",
+    "判定",
+    "理由",
+    "方式ごとの支援額",
+    "最適な方式",
+    "URL",
+    "財源の組み方（実質負担の最も少ないもの）",
+    "国庫補助額（円）",
+    "地方債（円）",
+    "一般財源等（円）",
+    "うち交付税措置（円）",
+    "実質負担額（円）",
+    "実質負担の割合",
+    "ほかの財源の組み方",
+    "財源の注記",
 )
 KIND_REFERENCE = (
     f"団体区分は{REFERENCE_DATE.year}年{REFERENCE_DATE.month}月{REFERENCE_DATE.day}日時点"
@@ -374,8 +387,12 @@ class ProgramResult:
                 for alternative in self.alternatives
             ],
             "similar_cases": [
-                {"title": similar.case.title, "url": url_for(similar.case), "places": list(similar.places),
-                 "matches": list(similar.matches)}
+                {
+                    "title": similar.case.title,
+                    "url": url_for(similar.case),
+                    "places": list(similar.places),
+                    "matches": list(similar.matches),
+                }
                 for similar in self.similar_cases
             ],
             "funding": self.funding.as_dict() if self.funding else None,
@@ -402,7 +419,10 @@ class ProgramResult:
         others = [row.as_text() for row in self.funding.rows if row is not lead]
         return [
             lead.label,
-            *(str(figures[key]) for key in ("subsidy_yen", "bond_yen", "cash_yen", "allocation_yen", "real_burden_yen")),
+            *(
+                str(figures[key])
+                for key in ("subsidy_yen", "bond_yen", "cash_yen", "allocation_yen", "real_burden_yen")
+            ),
             lead.real_share,
             "／".join(others),
             "／".join([*lead.notes, CAVEAT]),
@@ -513,9 +533,7 @@ def group_results(results: list[ProgramResult]) -> list[dict]:
     groups = {status: [] for status in STATUS_ORDER}
     for result in results:
         groups[result.status].append(result)
-    return [
-        {"status": status, "heading": GROUP_HEADINGS[status], "results": groups[status]} for status in STATUS_ORDER
-    ]
+    return [{"status": status, "heading": GROUP_HEADINGS[status], "results": groups[status]} for status in STATUS_ORDER]
 
 
 @dataclass
@@ -561,9 +579,7 @@ def run_finder(params, today: datetime.date | None = None) -> FinderOutcome:
     """``params`` is the query string, or None for a form not yet filled in."""
     today = today or clock.today()
     data = load_finder_data()
-    form = FinderForm(
-        params, municipalities=data.municipalities, fields=data.fields, prerequisites=data.prerequisites
-    )
+    form = FinderForm(params, municipalities=data.municipalities, fields=data.fields, prerequisites=data.prerequisites)
     if params is None or not form.is_valid():
         return FinderOutcome(form)
     query = FinderQuery.from_cleaned_data(form.cleaned_data)

@@ -147,13 +147,25 @@ class FinderForm(ApplicantForm):
     sort = forms.ChoiceField(
         label="並び順",
         required=False,
-        choices=[(SORT_DEFAULT, "資料の順（新しい年度から）"), (SORT_BURDEN, "実質負担の少ない順（事業費の入力が必要）")],
+        choices=[
+            (SORT_DEFAULT, "資料の順（新しい年度から）"),
+            (SORT_BURDEN, "実質負担の少ない順（事業費の入力が必要）"),
+        ],
         error_messages={"invalid_choice": "並び順は一覧から選んでください。"},
     )
 
     field_order = [
-        "municipality", "applicant_kind", "small_municipality", "disadvantaged", "fiscal_index", "cost",
-        "prerequisites", "field", "support_kind", "years", "sort",
+        "municipality",
+        "applicant_kind",
+        "small_municipality",
+        "disadvantaged",
+        "fiscal_index",
+        "cost",
+        "prerequisites",
+        "field",
+        "support_kind",
+        "years",
+        "sort",
     ]
 
     def __init__(self, data=None, *, municipalities, fields, prerequisites):
@@ -173,7 +185,9 @@ class FinderForm(ApplicantForm):
         if entry is None:
             return None
         found = (
-            Municipality.objects.select_related("prefecture__block").prefetch_related("kind_changes").filter(pk=entry.pk)
+            Municipality.objects.select_related("prefecture__block")
+            .prefetch_related("kind_changes")
+            .filter(pk=entry.pk)
         )
         if not found:
             # Deleted between the two reads.

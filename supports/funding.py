@@ -214,8 +214,9 @@ class FundingPlan:
         return self.measure.unsourced_adjustment if self.measure and self.allocation else ""
 
 
-def plan_for(cost_yen: int, subsidy_yen: int | None, route: Route | None, applicant: Applicant,
-             subsidy_status: str = "eligible") -> FundingPlan:
+def plan_for(
+    cost_yen: int, subsidy_yen: int | None, route: Route | None, applicant: Applicant, subsidy_status: str = "eligible"
+) -> FundingPlan:
     """The plan for one route; ``route`` None pays the local share in cash."""
     if isinstance(cost_yen, bool) or not isinstance(cost_yen, int) or cost_yen <= 0:
         raise ValueError(f"cost must be a positive int, got {cost_yen!r}")
@@ -225,8 +226,9 @@ def plan_for(cost_yen: int, subsidy_yen: int | None, route: Route | None, applic
     # A subsidy not yet certain makes its plans conditional, whatever the bond.
     subsidised_status = "applies" if subsidy_status == "eligible" else "conditional"
     if route is None:
-        return FundingPlan(CASH, subsidised_status, cost_yen, subsidy_yen, Fraction(0), Fraction(0),
-                           subsidy_status=subsidy_status)
+        return FundingPlan(
+            CASH, subsidised_status, cost_yen, subsidy_yen, Fraction(0), Fraction(0), subsidy_status=subsidy_status
+        )
     measure = route.measure
     if not measure.usable_by(applicant):
         status = "unavailable"
@@ -242,8 +244,17 @@ def plan_for(cost_yen: int, subsidy_yen: int | None, route: Route | None, applic
     else:
         base = local if measure.cost_cap_yen is None else min(local, measure.cost_cap_yen)
         bond, allocation = Fraction(0), measure.allocation * base
-    return FundingPlan(route.kind, status, cost_yen, subsidy, bond, allocation, measure, route.condition,
-                       subsidy_status if route.kind == "local_share" else "eligible")
+    return FundingPlan(
+        route.kind,
+        status,
+        cost_yen,
+        subsidy,
+        bond,
+        allocation,
+        measure,
+        route.condition,
+        subsidy_status if route.kind == "local_share" else "eligible",
+    )
 
 
 _STATUS_RANK = {"applies": 0, "conditional": 1, "unavailable": 2}
@@ -253,8 +264,13 @@ def _rank(plan: FundingPlan):
     return _STATUS_RANK[plan.status], plan.real_burden
 
 
-def funding_plans(applicant: Applicant, cost_yen: int, subsidy_yen: int | None, routes: Iterable[Route],
-                  subsidy_status: str = "eligible") -> tuple[FundingPlan, ...]:
+def funding_plans(
+    applicant: Applicant,
+    cost_yen: int,
+    subsidy_yen: int | None,
+    routes: Iterable[Route],
+    subsidy_status: str = "eligible",
+) -> tuple[FundingPlan, ...]:
     """Every route's plan, cheapest usable first, then conditional, then unusable.
 
     ``subsidy_yen`` None means the body gets no subsidy from this program (or it
@@ -268,8 +284,10 @@ def funding_plans(applicant: Applicant, cost_yen: int, subsidy_yen: int | None, 
         if subsidy_yen is not None or route.kind == "standalone"
     ]
     has_share_route = any(route.kind == "local_share" for route in routes)
-    if subsidy_yen is not None and has_share_route and not any(
-        plan.route == "local_share" and plan.status != "unavailable" for plan in plans
+    if (
+        subsidy_yen is not None
+        and has_share_route
+        and not any(plan.route == "local_share" and plan.status != "unavailable" for plan in plans)
     ):
         plans.append(plan_for(cost_yen, subsidy_yen, None, applicant, subsidy_status))
     return tuple(sorted(plans, key=_rank))
@@ -285,7 +303,7 @@ def cheapest(plans: Iterable[FundingPlan]) -> FundingPlan | None:
 
 
 def measure_text(measure: Measure) -> str:
-    """"過疎対策事業債（充当率100%、交付税算入率70%）", as the documents write it."""
+    """ "過疎対策事業債（充当率100%、交付税算入率70%）", as the documents write it."""
     if measure.kind == "bond":
         allocation = f"交付税算入率{format_percent(measure.allocation)}" if measure.allocation else "交付税算入なし"
         return f"{measure.name}（充当率{format_percent(measure.coverage)}、{allocation}）"
@@ -327,7 +345,9 @@ def plan_notes(plan: FundingPlan) -> list[str]:
     if plan.subsidy_status != "eligible" and plan.route != "standalone":
         notes.append("国庫補助の対象となる条件を満たす場合の計算です")
     if plan.cost_capped:
-        notes.append(f"事業費が対象経費の上限額{format_yen(plan.measure.cost_cap_yen)}を超えるため、上限額に対する措置額です")
+        notes.append(
+            f"事業費が対象経費の上限額{format_yen(plan.measure.cost_cap_yen)}を超えるため、上限額に対する措置額です"
+        )
     if plan.partial:
         notes.append(f"{plan.partial}：補正の算式が資料にないため、補正前の額で計算しています")
     return notes

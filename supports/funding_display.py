@@ -97,11 +97,16 @@ class PlanRow:
     def bar(self) -> list[BarPart]:
         """Segments of a 100-wide bar; zero parts are left out of the drawing, not the text."""
         figures, cost, x, parts = self.figures(), self.plan.cost_yen, 0.0, []
-        exact = {"subsidy_yen": self.plan.subsidy_yen, "allocation_yen": self.plan.allocation,
-                 "real_burden_yen": self.plan.real_burden}
+        exact = {
+            "subsidy_yen": self.plan.subsidy_yen,
+            "allocation_yen": self.plan.allocation,
+            "real_burden_yen": self.plan.real_burden,
+        }
         for key, label in BAR_PARTS:
             width = round(float(exact[key] / cost) * 100, 2)
-            parts.append(BarPart(key.removesuffix("_yen"), label, figures[key], x, width, format_share(exact[key] / cost)))
+            parts.append(
+                BarPart(key.removesuffix("_yen"), label, figures[key], x, width, format_share(exact[key] / cost))
+            )
             x += width
         return parts
 
@@ -154,8 +159,9 @@ class FundingTable:
         }
 
 
-def funding_table(applicant: Applicant, cost_yen: int, subsidy_yen: int | None, routes: list[Route],
-                  subsidy_status: str = "eligible") -> FundingTable | None:
+def funding_table(
+    applicant: Applicant, cost_yen: int, subsidy_yen: int | None, routes: list[Route], subsidy_status: str = "eligible"
+) -> FundingTable | None:
     """The table for one program, or None when no route of the documents concerns it."""
     if not routes:
         return None
@@ -163,8 +169,6 @@ def funding_table(applicant: Applicant, cost_yen: int, subsidy_yen: int | None, 
     if not plans:
         return None
     lead = cheapest(plans)
-    return FundingTable(tuple(
-        PlanRow(plan, plan_reason(plan, applicant), tuple(plan_notes(plan)), plan is lead) for plan in plans
-    ))
-
-
+    return FundingTable(
+        tuple(PlanRow(plan, plan_reason(plan, applicant), tuple(plan_notes(plan)), plan is lead) for plan in plans)
+    )

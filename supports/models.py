@@ -10,7 +10,13 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
-    FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, PublishingPanel, TabbedInterface,
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PublishingPanel,
+    TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -83,14 +89,18 @@ class SupportProgramPage(SummaryAndSourceMixin, Page):
     contact = models.TextField("問い合わせ先", blank=True)
     official_url = models.URLField("公式ページ", blank=True)
 
-    search_fields = Page.search_fields + SummaryAndSourceMixin.search_fields + [
-        index.SearchField("ministry"),
-        index.SearchField("eligible_bodies"),
-        index.SearchField("terms"),
-        index.SearchField("body"),
-        index.FilterField("support_kind"),
-        index.FilterField("fiscal_year"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + SummaryAndSourceMixin.search_fields
+        + [
+            index.SearchField("ministry"),
+            index.SearchField("eligible_bodies"),
+            index.SearchField("terms"),
+            index.SearchField("body"),
+            index.FilterField("support_kind"),
+            index.FilterField("fiscal_year"),
+        ]
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -225,15 +235,24 @@ class FinancingMeasure(QuotedMixin, WorkflowMixin, DraftStateMixin, LockableMixi
         "充当率（%）", null=True, blank=True, validators=[MaxValueValidator(100)], help_text="地方債のみ。例：100"
     )
     allocation_percent = models.PositiveSmallIntegerField(
-        "交付税算入率（%）", null=True, blank=True, validators=[MaxValueValidator(100)],
+        "交付税算入率（%）",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
         help_text="地方債のみ。算入なしは0。",
     )
     special_tax_rate = models.CharField("措置率", max_length=10, blank=True, help_text="特別交付税措置のみ。例：1/2")
     cost_cap_yen = models.BigIntegerField(
-        "対象経費の上限額（円）", null=True, blank=True, validators=[MinValueValidator(1)], help_text="特別交付税措置のみ。"
+        "対象経費の上限額（円）",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="特別交付税措置のみ。",
     )
     unsourced_adjustment = models.CharField(
-        "算式が資料にない補正", max_length=100, blank=True,
+        "算式が資料にない補正",
+        max_length=100,
+        blank=True,
         help_text="例：財政力補正あり。計算には含めず、その旨を表示します。",
     )
     applicant_kinds = models.JSONField("利用できる団体の種類", default=list)
@@ -250,8 +269,12 @@ class FinancingMeasure(QuotedMixin, WorkflowMixin, DraftStateMixin, LockableMixi
         FieldRowPanel([FieldPanel("special_tax_rate"), FieldPanel("cost_cap_yen")]),
         FieldPanel("unsourced_adjustment"),
         MultiFieldPanel(
-            [FieldPanel("users_label"), FieldPanel("applicant_kinds"), FieldPanel("disadvantaged_any"),
-             FieldPanel("disadvantaged_none")],
+            [
+                FieldPanel("users_label"),
+                FieldPanel("applicant_kinds"),
+                FieldPanel("disadvantaged_any"),
+                FieldPanel("disadvantaged_none"),
+            ],
             heading="利用できる団体",
         ),
         InlinePanel("links", heading="財源となる支援策", label="支援策"),
@@ -274,7 +297,9 @@ class FinancingMeasure(QuotedMixin, WorkflowMixin, DraftStateMixin, LockableMixi
             key=self.slug,
             name=self.name,
             kind=self.kind,
-            allocation=_percent(self.allocation_percent) if self.kind == MeasureKind.BOND else _tax_rate(self.special_tax_rate),
+            allocation=_percent(self.allocation_percent)
+            if self.kind == MeasureKind.BOND
+            else _tax_rate(self.special_tax_rate),
             coverage=_percent(self.coverage_percent),
             cost_cap_yen=self.cost_cap_yen,
             applicant_kinds=self.applicant_kinds or (),
@@ -323,11 +348,15 @@ class FinancingLink(Orderable):
         SupportProgramPage, verbose_name="支援策", on_delete=models.CASCADE, related_name="financing_links"
     )
     route = models.CharField(
-        "使い方", max_length=20, choices=list(ROUTE_LABELS.items()),
+        "使い方",
+        max_length=20,
+        choices=list(ROUTE_LABELS.items()),
         help_text="国庫補助事業の補助裏に充てるか、国庫補助を受けない地方単独事業に充てるか。",
     )
     condition = models.CharField(
-        "事業の条件", max_length=200, blank=True,
+        "事業の条件",
+        max_length=200,
+        blank=True,
         help_text="資料が示す事業の目的など。例：指定避難所における避難者の生活環境の改善のために実施する、Wi-Fi環境の整備",
     )
 

@@ -32,8 +32,7 @@ _UNIT_CHARS = "".join(unit for unit, _ in _UNITS) + "円"
 # because a misplaced comma usually means a typo in the amount itself.
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _YEN_RE = re.compile(
-    "".join(rf"(?:(?P<u{i}>{_NUMBER}){unit})?" for i, (unit, _) in enumerate(_UNITS))
-    + rf"(?P<rest>{_NUMBER})?円?",
+    "".join(rf"(?:(?P<u{i}>{_NUMBER}){unit})?" for i, (unit, _) in enumerate(_UNITS)) + rf"(?P<rest>{_NUMBER})?円?",
     re.ASCII,  # NFKC leaves e.g. Arabic-Indic digits alone; \d must not accept them
 )
 _SPACE_AROUND_UNIT_RE = re.compile(rf"\s*([{_UNIT_CHARS}])\s*")
@@ -62,7 +61,7 @@ def parse_yen(text: str | None) -> int | None:
     sizes = [size for _, size in _UNITS] + [1]
     parts = [
         (match.group(name), size)
-        for name, size in zip([f"u{i}" for i in range(len(_UNITS))] + ["rest"], sizes)
+        for name, size in zip([f"u{i}" for i in range(len(_UNITS))] + ["rest"], sizes, strict=False)
         if match.group(name) is not None
     ]
     if not parts:

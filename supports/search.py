@@ -17,7 +17,9 @@ def program_document(program):
         "kind": "program",
         "title": program.title,
         "summary": program.summary,
-        "body": "\n".join(filter(None, [html_text(program.body), program.eligible_bodies, program.conditions, program.terms])),
+        "body": "\n".join(
+            filter(None, [html_text(program.body), program.eligible_bodies, program.conditions, program.terms])
+        ),
         "url": program.get_url(),
         "fields": [f.slug for f in program.fields.all()],
         "block": [],
@@ -34,9 +36,11 @@ def program_document(program):
     }
 
 
-SEARCH_TYPES = (SearchType(
+SEARCH_TYPES = (
+    SearchType(
         "program", "支援策", "supports.SupportProgramPage", program_document, prepare=prepare, text_keys=("ministry",)
-    ),)
+    ),
+)
 FACETS = (
     TermsFacet("support_kind", "支援の種類", labels=lambda: dict(SupportKind.choices)),
     TermsFacet("ministry", "所管"),

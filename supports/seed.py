@@ -4,7 +4,15 @@ the financing measures (地方債, 特別交付税措置) that finance them
 what is stored."""
 
 from provenance.documents import source_note
-from seedcontent.sync import ensure_page, ensure_snippet, optional_date, paragraphs_html, read, site_root, sync_relations
+from seedcontent.sync import (
+    ensure_page,
+    ensure_snippet,
+    optional_date,
+    paragraphs_html,
+    read,
+    site_root,
+    sync_relations,
+)
 from taxonomy.models import Field
 
 from .models import FinancingLink, FinancingMeasure, SupportIndexPage, SupportProgramPage
@@ -55,13 +63,23 @@ def load_programs(support_index, report):
             "quotes": item.get("quotes", []),
         }
         page, _ = ensure_page(support_index, SupportProgramPage, item["slug"], values, report, "支援策")
-        sync_relations(page, fields=[fields[s] for s in item.get("fields", [])], tags=item.get("tags", []), report=report)
+        sync_relations(
+            page, fields=[fields[s] for s in item.get("fields", [])], tags=item.get("tags", []), report=report
+        )
         programs[item["slug"]] = page
     return programs
 
 
 def rule_block_value(rule):
-    keys = ("label", "applicant_kinds", "disadvantaged_any", "max_fiscal_index", "small_municipality", "prerequisites", "note")
+    keys = (
+        "label",
+        "applicant_kinds",
+        "disadvantaged_any",
+        "max_fiscal_index",
+        "small_municipality",
+        "prerequisites",
+        "note",
+    )
     value = {k: rule.get(k) for k in keys}
     value["max_fiscal_index"] = value["max_fiscal_index"] or ""
     value["note"] = value["note"] or ""
@@ -70,7 +88,6 @@ def rule_block_value(rule):
         for o in rule["options"]
     ]
     return value
-
 
 
 def measure_values(item):

@@ -5,7 +5,6 @@ from seo.structured_data import CONTEXT, JAPAN
 
 from .eligibility import describe_option
 
-
 # Kinds that hand money to the applicant are grants as well as services.
 GRANT_KINDS = {"subsidy", "local_finance"}
 

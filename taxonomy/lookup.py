@@ -183,7 +183,8 @@ def _designated_city_of_ward(code, bodies):
     if code[2] != "1":
         return None
     cities = [
-        body for body in bodies
+        body
+        for body in bodies
         if body.kind == "designated_city" and body.lg_code[:2] == code[:2] and body.lg_code[:5] < code[:5]
     ]
     city = max(cities, key=lambda body: body.lg_code, default=None)

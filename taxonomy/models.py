@@ -113,7 +113,9 @@ class Municipality(index.Indexed, QuotedMixin):
 
     class Meta:
         ordering = ["prefecture__code", "kana", "name"]
-        constraints = [models.UniqueConstraint(fields=["prefecture", "name"], name="unique_municipality_per_prefecture")]
+        constraints = [
+            models.UniqueConstraint(fields=["prefecture", "name"], name="unique_municipality_per_prefecture")
+        ]
         verbose_name = "市区町村"
         verbose_name_plural = "市区町村"
 

@@ -13,5 +13,7 @@ def _slug_names(model):
 FACETS = (
     TermsFacet("field", "分野", source="fields", order=Order.EDITORIAL, labels=_slug_names(Field), position=10),
     TermsFacet("block", "地域ブロック", order=Order.EDITORIAL, labels=_slug_names(RegionBlock), position=20),
-    TermsFacet("prefecture", "都道府県", order=Order.EDITORIAL, labels=_slug_names(Prefecture), collapse_after=10, position=30),
+    TermsFacet(
+        "prefecture", "都道府県", order=Order.EDITORIAL, labels=_slug_names(Prefecture), collapse_after=10, position=30
+    ),
 )

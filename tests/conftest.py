@@ -90,7 +90,9 @@ def photo(db):
     """A 1600×900 image in the Wagtail library; its files are removed afterwards."""
     buffer = io.BytesIO()
     PillowImage.new("RGB", (1600, 900), (40, 120, 90)).save(buffer, "PNG")
-    image = get_image_model().objects.create(title="棚田のセンサー（合成画像）", file=ImageFile(buffer, name="tanada.png"))
+    image = get_image_model().objects.create(
+        title="棚田のセンサー（合成画像）", file=ImageFile(buffer, name="tanada.png")
+    )
     yield image
     for rendition in image.renditions.all():
         rendition.file.delete(save=False)

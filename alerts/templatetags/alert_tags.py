@@ -8,7 +8,9 @@ SCOPES_BY_KIND = {"case": "cases", "program": "supports", "seminar": "seminars"}
 
 
 def _url(scope, params):
-    pairs = [("scope", scope)] + [(k, v) for k, values in params.lists() for v in values if k not in ("page", "sort", "scope")]
+    pairs = [("scope", scope)] + [
+        (k, v) for k, values in params.lists() for v in values if k not in ("page", "sort", "scope")
+    ]
     return f"{reverse('alerts:subscribe')}?{urlencode(pairs)}"
 
 

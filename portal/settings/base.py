@@ -256,7 +256,6 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
 
-
 def storages_from_env(defaults):
     """STORAGES (JSON, same shape as Django's setting) replaces the named
     storages and keeps the others, so an object store for editors' media
@@ -273,10 +272,12 @@ def storages_from_env(defaults):
     return {**defaults, **chosen}
 
 
-STORAGES = storages_from_env({
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-})
+STORAGES = storages_from_env(
+    {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -317,6 +318,8 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 ELASTICSEARCH_RETRY_AFTER = float(os.environ.get("ELASTICSEARCH_RETRY_AFTER", "10"))
 # A rebuild (search_reindex) is a command, not a page: it may wait longer.
 ELASTICSEARCH_REBUILD_TIMEOUT = float(os.environ.get("ELASTICSEARCH_REBUILD_TIMEOUT", "60"))
+
+
 # Mail. EMAIL_URL (smtp://user:password@host:587, smtps://… for implicit
 # TLS, smtp+tls://… for STARTTLS) or the separate EMAIL_* variables; the dev
 # settings print mails to the console instead.
@@ -364,4 +367,3 @@ DESK_NOTIFY_EMAIL = env_list("DESK_NOTIFY_EMAIL")
 DESK_RETENTION_DAYS = int(os.environ.get("DESK_RETENTION_DAYS", "365"))
 DESK_MAX_PER_CLIENT_HOUR = int(os.environ.get("DESK_MAX_PER_CLIENT_HOUR", "5"))
 DESK_MIN_FILL_SECONDS = int(os.environ.get("DESK_MIN_FILL_SECONDS", "3"))
-

@@ -24,7 +24,6 @@ from ..analysis import encode_chunk
 from ..matching import alternatives, matches
 from ..models import SearchDocument
 from ..normalize import query_terms
-
 from .base import RawResult, SearchBackend
 
 TITLE_WEIGHT = 10
@@ -53,7 +52,8 @@ def row_matches(query, text, facets, today):
     if query.unmatchable or not all(matches(alternatives, text) for alternatives in query.matchers):
         return False
     return all(
-        _satisfies(registry.facet(name).stored_values(facets, today), set(wanted)) for name, wanted in query.all_filters().items()
+        _satisfies(registry.facet(name).stored_values(facets, today), set(wanted))
+        for name, wanted in query.all_filters().items()
     )
 
 
@@ -72,7 +72,10 @@ class DatabaseBackend(SearchBackend):
         if query.facets:
             facet_counts, facet_totals = index.facet_counts(candidates, selected, today)
         else:
-            facet_counts, facet_totals = {spec.name: {} for spec in registry.facets()}, {spec.name: 0 for spec in registry.facets()}
+            facet_counts, facet_totals = (
+                {spec.name: {} for spec in registry.facets()},
+                {spec.name: 0 for spec in registry.facets()},
+            )
         if ranked:
             groups = facetindex.score_groups(found, [hits["title_text", term] for term in range(len(query.matchers))])
         else:
@@ -143,4 +146,7 @@ class DatabaseBackend(SearchBackend):
         for term in terms:
             rows = rows.filter(**term_filter("title_text", term))
         rows = rows.order_by("title", "key")
-        return [{"title": d["title"], "url": d["url"], "kind": d["kind"]} for d in rows.values_list("data", flat=True)[:limit]]
+        return [
+            {"title": d["title"], "url": d["url"], "kind": d["kind"]}
+            for d in rows.values_list("data", flat=True)[:limit]
+        ]

@@ -26,7 +26,6 @@ from ..analysis import pairs
 from ..facets import FLAG_VALUE
 from ..matching import alternatives
 from ..normalize import query_terms
-
 from .base import RawResult, SearchBackend
 from .database import TITLE_WEIGHT
 
@@ -76,9 +75,11 @@ def _chunk(field, units):
 
 def term_query(field, term_alternatives):
     """`field` ("text" or "title") holds any of the term's alternatives."""
-    return Q("bool", should=[
-        Q("bool", filter=[_chunk(field, units) for units in alternative]) for alternative in term_alternatives
-    ], minimum_should_match=1)
+    return Q(
+        "bool",
+        should=[Q("bool", filter=[_chunk(field, units) for units in alternative]) for alternative in term_alternatives],
+        minimum_should_match=1,
+    )
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -90,8 +91,10 @@ class ElasticsearchBackend(SearchBackend):
         found = [term_query("text", alternatives) for alternatives in query.matchers]
         scores = []
         if query.sort == "relevance":
-            scores = [Q("constant_score", filter=term_query("title", alternatives), boost=TITLE_WEIGHT)
-                      for alternatives in query.matchers]
+            scores = [
+                Q("constant_score", filter=term_query("title", alternatives), boost=TITLE_WEIGHT)
+                for alternatives in query.matchers
+            ]
         return Q("bool", filter=found + fixed, should=scores)
 
     def request(self, query):

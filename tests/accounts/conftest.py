@@ -1,5 +1,5 @@
-import pytest
 import pyotp
+import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.devices import typed_secret

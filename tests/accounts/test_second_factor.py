@@ -105,7 +105,9 @@ def test_enrolment_shows_recovery_codes_once_and_signs_other_sessions_out(staff)
     assert client.get(SETUP)["Location"] == "/admin/two-factor/"
     assert codes[0] not in client.get("/admin/two-factor/").content.decode()
     assert elsewhere.get("/admin/")["Location"].startswith("/admin/login/")
-    assert ModelLogEntry.objects.filter(action=audit.SECOND_FACTOR_ENROLLED, object_id=str(staff["approver"].pk)).exists()
+    assert ModelLogEntry.objects.filter(
+        action=audit.SECOND_FACTOR_ENROLLED, object_id=str(staff["approver"].pk)
+    ).exists()
 
 
 def test_signing_in_asks_for_the_code_and_accepts_the_right_one(staff):

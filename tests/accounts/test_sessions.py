@@ -44,12 +44,22 @@ def test_changing_the_password_signs_other_sessions_out(staff):
     response = here.post(
         "/admin/account/",
         {
-            "password-old_password": PASSWORD, "password-new_password1": new, "password-new_password2": new,
-            "name_email-first_name": "花子", "name_email-last_name": "編集", "name_email-email": "hensyu@example.jp",
-            "notifications-submitted_notifications": "false", "notifications-approved_notifications": "false",
-            "notifications-rejected_notifications": "true", "notifications-updated_comments_notifications": "true",
-            "locale-preferred_language": "ja", "locale-current_time_zone": "Asia/Tokyo",
-            "theme-theme": "system", "theme-density": "default", "theme-contrast": "system", "keyboard-shortcuts": "true",
+            "password-old_password": PASSWORD,
+            "password-new_password1": new,
+            "password-new_password2": new,
+            "name_email-first_name": "花子",
+            "name_email-last_name": "編集",
+            "name_email-email": "hensyu@example.jp",
+            "notifications-submitted_notifications": "false",
+            "notifications-approved_notifications": "false",
+            "notifications-rejected_notifications": "true",
+            "notifications-updated_comments_notifications": "true",
+            "locale-preferred_language": "ja",
+            "locale-current_time_zone": "Asia/Tokyo",
+            "theme-theme": "system",
+            "theme-density": "default",
+            "theme-contrast": "system",
+            "keyboard-shortcuts": "true",
         },
     )
     assert response.status_code == 302, re.findall(r'error-message">(.*?)<', response.content.decode(), re.S)
@@ -59,7 +69,11 @@ def test_changing_the_password_signs_other_sessions_out(staff):
 
 @pytest.mark.parametrize(
     "password, reason",
-    [("short-pass1", "password_too_short"), ("qwertyuiop123", "password_too_common"), ("kobayashi.hanako", "password_too_similar")],
+    [
+        ("short-pass1", "password_too_short"),
+        ("qwertyuiop123", "password_too_common"),
+        ("kobayashi.hanako", "password_too_similar"),
+    ],
 )
 def test_weak_passwords_are_refused(staff, password, reason):
     user = staff["editor"]

@@ -5,14 +5,13 @@ import re
 
 import pytest
 from axes.models import AccessAttempt
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.conf import settings
 from wagtail.models import ModelLogEntry
 
 from accounts import audit
-
 from tests.factories import UserFactory
 
 from .conftest import CLIENT, OTHER_CLIENT, PASSWORD, sign_in
@@ -126,7 +125,10 @@ def test_only_administrators_reach_the_lockout_page_and_unlock(client, staff):
     fail(client, "syounin", settings.AXES_FAILURE_LIMIT)
     attempt = AccessAttempt.objects.get(username="syounin")
     client.force_login(staff["approver"])
-    for response in (client.get("/admin/sign-in-security/"), client.post(f"/admin/sign-in-security/unlock/{attempt.pk}/")):
+    for response in (
+        client.get("/admin/sign-in-security/"),
+        client.post(f"/admin/sign-in-security/unlock/{attempt.pk}/"),
+    ):
         # Wagtail answers a refused admin view with a redirect home and a message.
         assert response.status_code == 302 and response["Location"] == "/admin/"
     assert AccessAttempt.objects.filter(pk=attempt.pk).exists()

@@ -21,8 +21,14 @@ def quiet(db):
 def subscribe(scope, query, email="joho@example.lg.jp", frequency="immediate", confirmed=True, label="テスト条件"):
     now = timezone.now()
     return Subscription.objects.create(
-        email=email, email_digest=digest(email), scope=scope, query=query, label=label, frequency=frequency,
-        confirmed_at=now if confirmed else None, last_checked_at=now if confirmed else None,
+        email=email,
+        email_digest=digest(email),
+        scope=scope,
+        query=query,
+        label=label,
+        frequency=frequency,
+        confirmed_at=now if confirmed else None,
+        last_checked_at=now if confirmed else None,
     )
 
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from alerts.states import search_state
 from search import service
 from search.backends.database import row_matches
-from search.synonyms import live_lookup
 from search.models import SearchDocument
+from search.synonyms import live_lookup
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,8 @@ def test_digest_matching_equals_the_search(backend, scope, query):
     with_synonyms = dataclasses.replace(state.search, synonyms=live_lookup())
     today = timezone.localdate()
     matched = {
-        key for key, text, facets in SearchDocument.objects.filter(is_deleted=False).values_list("key", "text", "facets")
+        key
+        for key, text, facets in SearchDocument.objects.filter(is_deleted=False).values_list("key", "text", "facets")
         if row_matches(with_synonyms, text, facets, today)
     }
     assert matched == searched

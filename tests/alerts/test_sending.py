@@ -91,8 +91,9 @@ def test_one_click_unsubscribe_by_rfc_8058_post(smtp_server, quiet, health):
     CaseFactory(fields=[health])
     send_due_alerts()
     assert len(smtp_server.messages) == 1
-    again = Client(enforce_csrf_checks=True).post(header_path, "List-Unsubscribe=One-Click",
-                                                  content_type="application/x-www-form-urlencoded")
+    again = Client(enforce_csrf_checks=True).post(
+        header_path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
     assert again.status_code == 200, "unsubscribing twice is still a success"
 
 
@@ -161,7 +162,9 @@ def test_a_profile_that_rules_a_program_out_gets_no_reminder(smtp_server, quiet)
     program.application_open = timezone.localdate() + datetime.timedelta(days=3)
     program.application_close = timezone.localdate() + datetime.timedelta(days=40)
     program.save_revision().publish()
-    other_kinds = [kind for kind, _ in SupportProgramPage._meta.get_field("support_kind").choices if kind != program.support_kind]
+    other_kinds = [
+        kind for kind, _ in SupportProgramPage._meta.get_field("support_kind").choices if kind != program.support_kind
+    ]
     profile, _, canonical = read_profile(f"applicant_kind=town&support_kind={other_kinds[0]}", load_finder_data())
     assert profile is not None
     subscribe("finder", canonical, email="town@example.lg.jp")

@@ -102,11 +102,14 @@ def test_a_refused_mail_keeps_nothing(client, smtp_server):
     assert not Subscription.objects.exists() and not ConfirmationRequest.objects.exists()
 
 
-@pytest.mark.parametrize("data,message", [
-    ({"email": "", "frequency": "daily"}, "メールアドレスを入力してください"),
-    ({"email": "not-an-address", "frequency": "daily"}, "形式が正しくありません"),
-    ({"email": ADDRESS, "frequency": "hourly"}, "一覧から選んでください"),
-])
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        ({"email": "", "frequency": "daily"}, "メールアドレスを入力してください"),
+        ({"email": "not-an-address", "frequency": "daily"}, "形式が正しくありません"),
+        ({"email": ADDRESS, "frequency": "hourly"}, "一覧から選んでください"),
+    ],
+)
 def test_form_errors_are_shown_and_linked(client, data, message):
     response = client.post("/alerts/subscribe/?scope=search&q=見守り", data)
     text = response.content.decode()
@@ -149,7 +152,9 @@ def test_manage_lists_and_removes_every_subscription_of_the_address(smtp_server)
     text = page.content.decode()
     assert "事例（分野：健康・医療・福祉）" in text and "サイト内検索（「見守り」）" in text
     assert text.count("停止する</button>") == 2
-    assert client.post(f"/alerts/manage/{tokens.manage_token(first.email_digest)}/").status_code == 403, "CSRF applies here"
+    assert client.post(f"/alerts/manage/{tokens.manage_token(first.email_digest)}/").status_code == 403, (
+        "CSRF applies here"
+    )
     csrf = Client()
     csrf.post(f"/alerts/manage/{tokens.manage_token(first.email_digest)}/")
     assert list(Subscription.objects.values_list("email", flat=True)) == ["other@example.lg.jp"]

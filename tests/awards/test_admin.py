@@ -50,8 +50,22 @@ def two_results():
     case = CaseStudyPage.objects.get(slug="fishpass")
     municipality = Municipality.objects.get(name="福井市")
     return [
-        {"tier": "grand", "special_name": "", "case_title": "合成の大賞", "winners": "合成団体A", "municipalities": [str(municipality.pk)], "case": str(case.pk)},
-        {"tier": "special", "special_name": "合成特別賞", "case_title": "合成の特別賞", "winners": "合成団体B", "municipalities": [], "case": ""},
+        {
+            "tier": "grand",
+            "special_name": "",
+            "case_title": "合成の大賞",
+            "winners": "合成団体A",
+            "municipalities": [str(municipality.pk)],
+            "case": str(case.pk),
+        },
+        {
+            "tier": "special",
+            "special_name": "合成特別賞",
+            "case_title": "合成の特別賞",
+            "winners": "合成団体B",
+            "municipalities": [],
+            "case": "",
+        },
     ]
 
 
@@ -95,14 +109,25 @@ def test_draft_results_do_not_show_until_published(editor_client):
     response = editor_client.get(url("edit", award.pk))
     formset = response.context["form"].formsets["results"]
     data = form_data(
-        name=award.name, slug=award.slug, fiscal_year="2017", entries="102", ceremony_date="2018-03-09", summary=award.summary
+        name=award.name,
+        slug=award.slug,
+        fiscal_year="2017",
+        entries="102",
+        ceremony_date="2018-03-09",
+        summary=award.summary,
     )
     data.update({"results-TOTAL_FORMS": str(len(formset.forms)), "results-INITIAL_FORMS": str(len(formset.forms))})
     for index, form in enumerate(formset.forms):
         result = form.instance
         values = {
-            "id": str(result.pk), "ORDER": str(index + 1), "DELETE": "", "tier": result.tier, "special_name": result.special_name,
-            "case_title": result.case_title, "winners": result.winners, "case": str(result.case_id or ""),
+            "id": str(result.pk),
+            "ORDER": str(index + 1),
+            "DELETE": "",
+            "tier": result.tier,
+            "special_name": result.special_name,
+            "case_title": result.case_title,
+            "winners": result.winners,
+            "case": str(result.case_id or ""),
             "municipalities": [str(m.pk) for m in result.municipalities.all()],
         }
         if index == 0:
@@ -119,7 +144,9 @@ def test_draft_results_do_not_show_until_published(editor_client):
 
 def test_approver_schedules_publication_for_the_announcement_date(approver_client):
     go_live = timezone.localtime() + datetime.timedelta(days=1)
-    data = form_data(two_results(), go_live_at=go_live.strftime("%Y-%m-%d %H:%M"), **{"action-publish": "action-publish"})
+    data = form_data(
+        two_results(), go_live_at=go_live.strftime("%Y-%m-%d %H:%M"), **{"action-publish": "action-publish"}
+    )
     assert approver_client.post(url("add"), data).status_code == 302
     award = Award.objects.get(slug="synthetic-award-2030")
     assert not award.live and award.scheduled_revision is not None
@@ -140,9 +167,17 @@ def test_approver_schedules_publication_for_the_announcement_date(approver_clien
     "overrides, field, message",
     [
         ({"fiscal_year": ""}, "fiscal_year", "回の年度を入力してください。"),
-        ({"period_start": "2014", "period_end": "2016"}, "period_start", "対象期間は複数年度の受賞一覧のときだけ入力します。"),
+        (
+            {"period_start": "2014", "period_end": "2016"},
+            "period_start",
+            "対象期間は複数年度の受賞一覧のときだけ入力します。",
+        ),
         ({"kind": "compilation"}, "fiscal_year", "年度を空欄にし"),
-        ({"kind": "compilation", "fiscal_year": "", "period_start": "2016", "period_end": "2014"}, "period_end", "最後の年度は最初の年度以降にしてください。"),
+        (
+            {"kind": "compilation", "fiscal_year": "", "period_start": "2016", "period_end": "2014"},
+            "period_end",
+            "最後の年度は最初の年度以降にしてください。",
+        ),
     ],
 )
 def test_edition_and_compilation_years_are_validated(editor_client, overrides, field, message):

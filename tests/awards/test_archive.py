@@ -46,7 +46,12 @@ def test_results_are_grouped_by_tier_in_announcement_order(client):
 
 def test_each_result_links_to_its_case(client):
     page = html(client.get("/awards/"))
-    for slug in ("asmama-kosodate-share", "yokohama-ai-chatbot-eeo", "shitateru-clothing-platform", "higashishirakawa-forestyle"):
+    for slug in (
+        "asmama-kosodate-share",
+        "yokohama-ai-chatbot-eeo",
+        "shitateru-clothing-platform",
+        "higashishirakawa-forestyle",
+    ):
         case = CaseStudyPage.objects.get(slug=slug)
         assert f'href="{case.url}"' in page
     assert "株式会社AsMama（本社：横浜市）【" in page
@@ -86,7 +91,9 @@ def test_a_draft_editions_tiers_stay_out_of_the_case_search_document():
     from search.documents import build_document
 
     case = CaseFactory(title="合成の受賞前事例")
-    draft = AwardFactory(publish=False, results=[{"tier": "grand", "case_title": "合成", "winners": "合成団体", "case": case}])
+    draft = AwardFactory(
+        publish=False, results=[{"tier": "grand", "case_title": "合成", "winners": "合成団体", "case": case}]
+    )
     assert build_document(CaseStudyPage.objects.get(pk=case.pk))["award_tier"] == []
     draft.save_revision().publish()
     assert build_document(CaseStudyPage.objects.get(pk=case.pk))["award_tier"] == ["grand"]

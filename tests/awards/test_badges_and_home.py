@@ -29,12 +29,19 @@ def test_case_pages_show_their_award_badges(client, slug, expected):
 
 
 def test_a_case_with_two_awards_shows_both_newest_first(client):
-    AwardFactory(name="合成表彰2099", fiscal_year=2099, results=[{"tier": "excellence", "case_title": "再受賞", "winners": "合成", "case_id": _case_id("fishpass")}])
+    AwardFactory(
+        name="合成表彰2099",
+        fiscal_year=2099,
+        results=[{"tier": "excellence", "case_title": "再受賞", "winners": "合成", "case_id": _case_id("fishpass")}],
+    )
     assert badges(client, "/cases/fishpass/") == ["合成表彰2099 優秀賞", "ICT地域活性化大賞2017 優秀賞"]
 
 
 def test_draft_award_gives_no_badge(client):
-    AwardFactory(publish=False, results=[{"tier": "grand", "case_title": "下書き", "winners": "合成", "case_id": _case_id("fishpass")}])
+    AwardFactory(
+        publish=False,
+        results=[{"tier": "grand", "case_title": "下書き", "winners": "合成", "case_id": _case_id("fishpass")}],
+    )
     assert badges(client, "/cases/fishpass/") == ["ICT地域活性化大賞2017 優秀賞"]
 
 
@@ -54,7 +61,11 @@ def test_home_page_shows_the_latest_editions_winners(client):
 
 
 def test_home_page_prefers_a_newer_edition_once_it_has_results(client):
-    AwardFactory(name="合成表彰2099", fiscal_year=2099, results=[{"tier": "grand", "case_title": "合成の大賞", "winners": "合成", "case_id": _case_id("fishpass")}])
+    AwardFactory(
+        name="合成表彰2099",
+        fiscal_year=2099,
+        results=[{"tier": "grand", "case_title": "合成の大賞", "winners": "合成", "case_id": _case_id("fishpass")}],
+    )
     AwardFactory(name="結果のない合成表彰2100", fiscal_year=2100)
     page = client.get("/").content.decode()
     assert "合成表彰2099の受賞事例" in page and "結果のない合成表彰2100" not in page

@@ -1,4 +1,5 @@
 """axe-core, injected from node_modules, with the WCAG 2.0/2.1/2.2 A and AA rules."""
+
 from pathlib import Path
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"

@@ -3,6 +3,7 @@
 The server runs as its own process on a free loopback port, on a fresh SQLite
 file with the seeded content, and searches the running Elasticsearch under
 its own index prefix, so it never touches the development or test indexes."""
+
 import json
 import os
 import subprocess
@@ -93,7 +94,9 @@ def wait_until_serving(url, process, seconds=60):
 
 def delete_indexes(url):
     """Delete this run's indexes by name: Elasticsearch 8 refuses wildcard deletes."""
-    with urllib.request.urlopen(f"{url}/_cat/indices/{INDEX_PREFIX}-documents-*?h=index&format=json", timeout=10) as response:
+    with urllib.request.urlopen(
+        f"{url}/_cat/indices/{INDEX_PREFIX}-documents-*?h=index&format=json", timeout=10
+    ) as response:
         names = [row["index"] for row in json.load(response)]
     for name in names:
         urllib.request.urlopen(urllib.request.Request(f"{url}/{name}", method="DELETE"), timeout=10).close()
@@ -157,7 +160,10 @@ def portal(tmp_path_factory, portal_mail):
     log = open(data / "server.log", "w")
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--insecure", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         wait_until_serving(base + "/", server)

@@ -1,4 +1,5 @@
 """axe-core on every page type, desktop and mobile: no WCAG 2.x A/AA violation."""
+
 import pytest
 
 from . import axe

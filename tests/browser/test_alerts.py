@@ -1,6 +1,7 @@
 """A municipality's officer subscribes to a filtered case list, confirms from
 the mail, an approver publishes a matching case, the sending job runs, the
 case is in the mail, and one click unsubscribes."""
+
 import re
 import uuid
 from urllib.parse import urlsplit
@@ -49,7 +50,9 @@ def test_subscribe_confirm_publish_receive_unsubscribe(page, login, portal_mail,
     title = f"ブラウザテストの防災事例 {marker}"
     approver = login(APPROVER)
     approver.goto("/admin/pages/search/?q=ICT地域活性化事例")
-    index_edit = approver.get_by_role("link", name=re.compile("^\\s*ICT地域活性化事例\\s*$")).first.get_attribute("href")
+    index_edit = approver.get_by_role("link", name=re.compile("^\\s*ICT地域活性化事例\\s*$")).first.get_attribute(
+        "href"
+    )
     index_id = re.search(r"/admin/pages/(\d+)/", index_edit).group(1)
     approver.goto(f"/admin/pages/add/cases/casestudypage/{index_id}/")
     approver.locator("#id_title").fill(title)

@@ -1,4 +1,5 @@
 """An editor writes a case, an approver publishes it, search follows."""
+
 import re
 import time
 import uuid

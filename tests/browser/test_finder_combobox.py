@@ -1,6 +1,7 @@
 """The finder's 市区町村 field: a WAI-ARIA combobox by keyboard, the same
 field without JavaScript (the server offers the candidates), and axe with
 the listbox open."""
+
 import re
 
 import pytest

@@ -1,4 +1,5 @@
 """The portal's main journeys, driven in Chromium as its users would."""
+
 import csv
 import io
 import re

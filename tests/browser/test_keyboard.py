@@ -1,4 +1,5 @@
 """Keyboard only, and without JavaScript."""
+
 import re
 
 import pytest

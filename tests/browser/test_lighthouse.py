@@ -1,5 +1,6 @@
 """Lighthouse on the main pages, mobile profile: accessibility and SEO at 100;
 performance recorded in .artifacts/lighthouse.json as a benchmark, not a test."""
+
 import json
 import os
 import subprocess
@@ -37,11 +38,19 @@ def lighthouse(url, output):
         output.unlink(missing_ok=True)
         done = subprocess.run(
             [
-                str(LIGHTHOUSE), url, "--only-categories=accessibility,seo,performance", "--form-factor=mobile",
-                "--output=json", f"--output-path={output}", "--quiet",
+                str(LIGHTHOUSE),
+                url,
+                "--only-categories=accessibility,seo,performance",
+                "--form-factor=mobile",
+                "--output=json",
+                f"--output-path={output}",
+                "--quiet",
                 f"--chrome-flags=--headless=new {' '.join(CHROMIUM_ARGS)}",
             ],
-            env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=240, capture_output=True, text=True,
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            timeout=240,
+            capture_output=True,
+            text=True,
         )
         report = json.loads(output.read_text()) if output.exists() else {}
         error = (report.get("runtimeError") or {}).get("code")

@@ -1,5 +1,6 @@
 """The pictures in a real browser: the tile map by keyboard, without
 JavaScript, following the enhanced facet form, and how it looks."""
+
 import re
 
 import pytest
@@ -40,7 +41,9 @@ def test_tiles_take_keyboard_focus_visibly_and_open_the_prefecture(page, screens
 
 
 def tile_labels(page):
-    return page.locator(TILE).evaluate_all("links => links.map(a => [a.getAttribute('aria-label'), a.getAttribute('href')])")
+    return page.locator(TILE).evaluate_all(
+        "links => links.map(a => [a.getAttribute('aria-label'), a.getAttribute('href')])"
+    )
 
 
 def test_the_map_follows_the_facet_form_when_javascript_refreshes_the_list(page):
@@ -48,7 +51,9 @@ def test_the_map_follows_the_facet_form_when_javascript_refreshes_the_list(page)
     unfiltered = tile_labels(page)
     page.locator('.filters input[name="field"][value="disaster"]').check()
     page.wait_for_url(re.compile(r"field=disaster"))
-    expect(page.locator(f'{TILE}[href*="prefecture=hokkaido"]')).to_have_attribute("href", re.compile(r"field=disaster"))
+    expect(page.locator(f'{TILE}[href*="prefecture=hokkaido"]')).to_have_attribute(
+        "href", re.compile(r"field=disaster")
+    )
     refreshed = tile_labels(page)
     page.reload()  # the server's own rendering of the same state
     assert refreshed == tile_labels(page) != unfiltered

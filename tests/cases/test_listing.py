@@ -42,7 +42,9 @@ def test_prefecture_filter(client):
 
 def test_chip_removes_one_value_and_keeps_the_rest(client):
     response = client.get("/cases/?field=health&field=disaster&block=kyushu")
-    chips = {v.label: v.toggle_query for f in response.context["result"].selected_facets for v in f.values if v.selected}
+    chips = {
+        v.label: v.toggle_query for f in response.context["result"].selected_facets for v in f.values if v.selected
+    }
     assert chips["医療・介護・健康"] == "field=disaster&block=kyushu"
 
 

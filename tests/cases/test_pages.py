@@ -12,7 +12,7 @@ def test_home_page_shows_field_tiles_with_counts_blocks_and_latest(client):
     html = response.content.decode()
     assert '<html lang="ja">' in html
     health_count = CaseStudyPage.objects.live().filter(fields__slug="health").distinct().count()
-    assert f"医療・介護・健康</span> <span class=\"tile__count\">{health_count}件" in html
+    assert f'医療・介護・健康</span> <span class="tile__count">{health_count}件' in html
     assert "?block=okinawa" in html
     assert "新着の事例" in html
 

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from cases.models import CaseStudyPage
 from taxonomy.models import Field, Municipality, Prefecture
 from tests.charts.html import soup, table_rows, tile_labels, tiles
-from tests.factories import CaseFactory
 from tests.engine import sync_engine
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,11 @@ def test_tiles_count_the_filtered_list_and_keep_its_other_filters(client, backen
     assert {name: count for name, (count, _, _) in found.items()} == expected(fields__slug="health")
     hokkaido = Prefecture.objects.get(name="北海道")
     _, query, _ = found["北海道"]
-    assert query == {"field": ["health"], "sort": ["title"], "prefecture": [hokkaido.slug]}  # no page: a new list starts at 1
+    assert query == {
+        "field": ["health"],
+        "sort": ["title"],
+        "prefecture": [hokkaido.slug],
+    }  # no page: a new list starts at 1
 
 
 def test_a_chosen_prefecture_is_marked_and_the_others_still_say_what_choosing_them_gives(client, backend):
@@ -63,7 +67,12 @@ def test_the_map_follows_a_new_case_on_the_real_engine(client, use_elasticsearch
 
 @pytest.mark.parametrize(
     "query",
-    ["prefecture=no-such-place", "prefecture=%3Cscript%3E", "prefecture=" + "x" * 5000, "prefecture=&prefecture=hokkaido&field=%00"],
+    [
+        "prefecture=no-such-place",
+        "prefecture=%3Cscript%3E",
+        "prefecture=" + "x" * 5000,
+        "prefecture=&prefecture=hokkaido&field=%00",
+    ],
 )
 def test_bad_prefecture_values_still_draw_every_tile(client, query):
     response = client.get(f"/cases/?{query}")
@@ -74,8 +83,10 @@ def test_bad_prefecture_values_still_draw_every_tile(client, query):
 
 def test_the_index_table_repeats_the_tiles(client):
     response = client.get("/cases/?field=disaster")
-    table = {name.removesuffix("（選択中）"): int(count.removesuffix("件"))
-             for name, count in table_rows(soup(response).select_one(".tile-map__data"))}
+    table = {
+        name.removesuffix("（選択中）"): int(count.removesuffix("件"))
+        for name, count in table_rows(soup(response).select_one(".tile-map__data"))
+    }
     assert table == {name: count for name, (count, _, _) in counts(response).items()}
 
 
@@ -85,7 +96,9 @@ def in_prefecture(name):
 
 def test_model_case_map_marks_its_place_and_its_adopters_and_lists_them(client):
     model = CaseFactory(title="合成のモデル事例", municipalities=[in_prefecture("奈良県")])
-    adopter = CaseFactory(title="合成の横展開事例", model_case=model, municipalities=[in_prefecture("北海道"), in_prefecture("奈良県")])
+    adopter = CaseFactory(
+        title="合成の横展開事例", model_case=model, municipalities=[in_prefecture("北海道"), in_prefecture("奈良県")]
+    )
     CaseFactory(title="非公開の横展開事例", model_case=model, municipalities=[in_prefecture("沖縄県")], publish=False)
     response = client.get(model.url)
     labels = tile_labels(response, "places")
@@ -120,9 +133,18 @@ def queries(client, url):
 def spread(model, count):
     """`count` more live cases adopting `model`, each in a different
     prefecture: more tiles lit, more facet values, more adopters listed."""
-    used = set(CaseStudyPage.objects.filter(model_case=model).values_list("municipality_links__municipality__prefecture", flat=True))
+    used = set(
+        CaseStudyPage.objects.filter(model_case=model).values_list(
+            "municipality_links__municipality__prefecture", flat=True
+        )
+    )
     for prefecture in Prefecture.objects.exclude(pk__in=used - {None}).order_by("code")[:count]:
-        CaseFactory(model_case=model, fields=[Field.objects.get(slug="health")], municipalities=[in_prefecture(prefecture.name)], year_started=2010 + count)
+        CaseFactory(
+            model_case=model,
+            fields=[Field.objects.get(slug="health")],
+            municipalities=[in_prefecture(prefecture.name)],
+            year_started=2010 + count,
+        )
 
 
 @pytest.mark.parametrize("page", ["/", "/cases/", "/cases/?field=health&prefecture=hokkaido", "model"])

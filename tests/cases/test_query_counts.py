@@ -28,11 +28,14 @@ def grow(case, extra):
     and regions each, and adopting `case`; and as many more regions and
     programs on `case` itself: every list the pages show gets longer."""
     fields = [Field.objects.get(slug="health"), *Field.objects.exclude(slug="health").order_by("pk")[:2]]
-    regions = [Municipality.objects.filter(prefecture__block__slug="kyushu").first(), *Municipality.objects.order_by("pk")[:2]]
+    regions = [
+        Municipality.objects.filter(prefecture__block__slug="kyushu").first(),
+        *Municipality.objects.order_by("pk")[:2],
+    ]
     have = case.municipality_links.count()
     municipalities = Municipality.objects.exclude(case_links__page=case).order_by("pk")[:extra]
     programs = SupportProgramPage.objects.exclude(case_links__page=case).order_by("pk")[:extra]
-    for order, (municipality, program) in enumerate(zip(municipalities, programs), start=have):
+    for order, (municipality, program) in enumerate(zip(municipalities, programs, strict=False), start=have):
         CaseFactory(fields=fields, municipalities=regions, model_case=case)
         CaseMunicipality.objects.create(page=case, municipality=municipality, sort_order=order)
         CaseProgram.objects.create(page=case, program=program, sort_order=order)

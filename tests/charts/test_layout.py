@@ -17,13 +17,20 @@ CODES = [f"{n:02d}" for n in range(1, 48)]
 
 def regions(counts=None, **kwargs):
     counts = counts or {}
-    return [Region(code, name, count=counts.get(code, 0), **kwargs) for code, name in zip(CODES, NAMES)]
+    return [Region(code, name, count=counts.get(code, 0), **kwargs) for code, name in zip(CODES, NAMES, strict=False)]
 
 
 @pytest.mark.parametrize(
     "fill, expected",
-    [("#ffffff", DARK_TEXT), ("#deebf7", DARK_TEXT), ("#9ecae1", DARK_TEXT), ("#4292c6", DARK_TEXT),
-     ("#08519c", LIGHT_TEXT), ("#fdd49e", DARK_TEXT), ("#000000", LIGHT_TEXT)],
+    [
+        ("#ffffff", DARK_TEXT),
+        ("#deebf7", DARK_TEXT),
+        ("#9ecae1", DARK_TEXT),
+        ("#4292c6", DARK_TEXT),
+        ("#08519c", LIGHT_TEXT),
+        ("#fdd49e", DARK_TEXT),
+        ("#000000", LIGHT_TEXT),
+    ],
 )
 def test_text_colour_is_the_one_that_reads_on_the_shade(fill, expected):
     assert text_colour_on(fill) == expected
@@ -64,7 +71,7 @@ def test_every_count_falls_in_exactly_one_class(maximum):
     for count in range(0, maximum + 1, max(1, maximum // 200)):
         assert sum(c.holds(count) for c in scale) == 1
     assert scale[0].dashed and not any(c.dashed for c in scale[1:])
-    assert [c.fill for c in scale[1:]] == list(SHADES[-(len(scale) - 1):])  # light to dark, darkest kept
+    assert [c.fill for c in scale[1:]] == list(SHADES[-(len(scale) - 1) :])  # light to dark, darkest kept
 
 
 def test_grid_has_one_distinct_square_per_prefecture():
@@ -75,10 +82,30 @@ def test_grid_has_one_distinct_square_per_prefecture():
 @pytest.mark.parametrize(
     "first, second",
     [
-        ("01", "02"), ("02", "03"), ("05", "06"), ("04", "07"), ("07", "09"), ("08", "12"), ("11", "13"),
-        ("13", "14"), ("15", "16"), ("20", "19"), ("19", "22"), ("22", "23"), ("26", "27"), ("27", "29"),
-        ("27", "30"), ("28", "31"), ("33", "34"), ("34", "35"), ("35", "40"), ("40", "41"), ("43", "46"),
-        ("38", "39"), ("37", "36"), ("46", "47"),
+        ("01", "02"),
+        ("02", "03"),
+        ("05", "06"),
+        ("04", "07"),
+        ("07", "09"),
+        ("08", "12"),
+        ("11", "13"),
+        ("13", "14"),
+        ("15", "16"),
+        ("20", "19"),
+        ("19", "22"),
+        ("22", "23"),
+        ("26", "27"),
+        ("27", "29"),
+        ("27", "30"),
+        ("28", "31"),
+        ("33", "34"),
+        ("34", "35"),
+        ("35", "40"),
+        ("40", "41"),
+        ("43", "46"),
+        ("38", "39"),
+        ("37", "36"),
+        ("46", "47"),
     ],
 )
 def test_neighbours_touch_on_the_grid(first, second):
@@ -95,7 +122,15 @@ def test_the_north_east_is_top_right_and_the_south_west_bottom_left():
 
 
 @pytest.mark.parametrize(
-    "name, short", [("北海道", "北海道"), ("東京都", "東京"), ("京都府", "京都"), ("大阪府", "大阪"), ("神奈川県", "神奈川"), ("沖縄県", "沖縄")]
+    "name, short",
+    [
+        ("北海道", "北海道"),
+        ("東京都", "東京"),
+        ("京都府", "京都"),
+        ("大阪府", "大阪"),
+        ("神奈川県", "神奈川"),
+        ("沖縄県", "沖縄"),
+    ],
 )
 def test_short_names(name, short):
     assert short_name(name) == short
@@ -103,8 +138,12 @@ def test_short_names(name, short):
 
 def test_count_map_shades_labels_and_links_every_tile():
     counts = {"01": 3, "13": 12, "47": 1}
-    tiles = count_map([Region(r.code, r.name, r.count, href=f"/cases/?prefecture={r.code}", group="g", selected=r.code == "13")
-                       for r in regions(counts)]).tiles
+    tiles = count_map(
+        [
+            Region(r.code, r.name, r.count, href=f"/cases/?prefecture={r.code}", group="g", selected=r.code == "13")
+            for r in regions(counts)
+        ]
+    ).tiles
     by_code = {tile.region.code: tile for tile in tiles}
     assert len(tiles) == 47
     assert by_code["01"].label == "北海道 3件（北海道の事例）"
@@ -116,9 +155,14 @@ def test_count_map_shades_labels_and_links_every_tile():
 
 
 def test_count_map_groups_the_table_in_the_order_given():
-    given = [Region("02", "青森県", 1, group="東北"), Region("03", "岩手県", 0, group="東北"), Region("01", "北海道", 2, group="北海道")]
+    given = [
+        Region("02", "青森県", 1, group="東北"),
+        Region("03", "岩手県", 0, group="東北"),
+        Region("01", "北海道", 2, group="北海道"),
+    ]
     assert [(group, [r.code for r in members]) for group, members in count_map(given).groups] == [
-        ("東北", ["02", "03"]), ("北海道", ["01"])
+        ("東北", ["02", "03"]),
+        ("北海道", ["01"]),
     ]
 
 
@@ -130,7 +174,10 @@ def test_unknown_or_repeated_codes_are_refused(codes):
 
 def test_place_map_marks_roles_by_symbol_and_lists_only_present_roles():
     roles = {"29": "model", "01": "adopter", "40": "adopter"}
-    tiles = {t.region.code: t for t in place_map([Region(r.code, r.name, role=roles.get(r.code, "")) for r in regions()]).tiles}
+    tiles = {
+        t.region.code: t
+        for t in place_map([Region(r.code, r.name, role=roles.get(r.code, "")) for r in regions()]).tiles
+    }
     assert (tiles["29"].marker, tiles["01"].marker, tiles["13"].marker) == ("★", "●", "")
     assert tiles["29"].label == "奈良県（モデル事例の地域）" and tiles["01"].label == "北海道（横展開先の地域）"
     assert tiles["29"].fill != tiles["01"].fill and tiles["13"].dashed

@@ -13,7 +13,9 @@ def render(source, **context):
 
 
 def test_tile_map_escapes_names_links_title_and_description():
-    tile_map = count_map([Region("13", "東京都" + HOSTILE, 2, href="/cases/?q=" + HOSTILE, group="関東", selected=True)])
+    tile_map = count_map(
+        [Region("13", "東京都" + HOSTILE, 2, href="/cases/?q=" + HOSTILE, group="関東", selected=True)]
+    )
     html = render("{% tile_map_svg map 'm' title description True %}", map=tile_map, title=HOSTILE, description=HOSTILE)
     html += render("{% tile_map_rows regions %}", regions=tile_map.groups[0][1])
     assert "<script>" not in html and "&lt;script&gt;" in html

@@ -49,9 +49,23 @@ class Redis:
     def start(self):
         """On the same port and folder: what stop(save=True) kept comes back."""
         self.process = subprocess.Popen(
-            ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no",
-             "--dir", str(self.workdir)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+            [
+                "redis-server",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.workdir),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
         )
         wait_for_port(self.port, self.process, "redis-server")
 
@@ -71,12 +85,16 @@ class Nginx:
         site = string.Template(SITE_TEMPLATE.read_text()).safe_substitute(
             PORTAL_LISTEN=f"127.0.0.1:{self.port}",
             PORTAL_SERVER_NAME="127.0.0.1",
-            PORTAL_UPSTREAMS="\n    ".join(f"server {upstream} max_fails=1 fail_timeout=10s;" for upstream in upstreams),
+            PORTAL_UPSTREAMS="\n    ".join(
+                f"server {upstream} max_fails=1 fail_timeout=10s;" for upstream in upstreams
+            ),
             PORTAL_STATIC_ROOT=str(static_root),
             PORTAL_MEDIA_ROOT=str(media_root),
         )
         (workdir / "portal.conf").write_text(site)
-        temp = " ".join(f"{kind}_temp_path {workdir / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        temp = " ".join(
+            f"{kind}_temp_path {workdir / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
         # As root, nginx's workers would drop to "nobody", who cannot read a
         # private temporary folder.
         user = "user root;" if os.getuid() == 0 else ""
@@ -88,7 +106,10 @@ class Nginx:
         )
         self.process = subprocess.Popen(
             ["nginx", "-c", str(conf), "-p", str(workdir), "-e", str(workdir / "error.log")],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
         )
         wait_for_port(self.port, self.process, "nginx")
 
@@ -110,8 +131,9 @@ class Postgres:
         while self.port in CONVENTIONAL_PG_PORTS:
             self.port = free_port()
         self.env = {**os.environ, "PG_PORT": str(self.port)}
-        started = subprocess.run([ROOT / "scripts" / "postgres", "start"], env=self.env, capture_output=True, text=True,
-                                 timeout=300)
+        started = subprocess.run(
+            [ROOT / "scripts" / "postgres", "start"], env=self.env, capture_output=True, text=True, timeout=300
+        )
         if started.returncode:
             raise RuntimeError(f"scripts/postgres start: {started.stderr[-2000:]}")
         self.url = started.stdout.strip().splitlines()[-1]

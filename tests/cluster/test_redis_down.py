@@ -18,12 +18,14 @@ NEW_TITLE = "共有キャッシュ停止中に公開した合成の題名"
 @pytest.fixture
 def redis_cache(tmp_path, settings, monkeypatch):
     redis = Redis(tmp_path)
-    settings.CACHES = {"default": {
-        "BACKEND": "portal.cache.TolerantRedisCache",
-        "LOCATION": redis.url,
-        # No pause after a failure: each step below asks Redis again.
-        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1, "retry_after": 0},
-    }}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.TolerantRedisCache",
+            "LOCATION": redis.url,
+            # No pause after a failure: each step below asks Redis again.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1, "retry_after": 0},
+        }
+    }
     settings.PAGE_CACHE_SECONDS = 300
     settings.CONTENT_CACHE_SECONDS = 3600
     monkeypatch.setattr(generation, "_missed", False)
@@ -44,7 +46,9 @@ def publish_new_title(case, django_capture_on_commit_callbacks):
         case.save_revision().publish()
 
 
-def test_with_redis_stopped_pages_and_a_publish_still_answer(client, redis_cache, case, django_capture_on_commit_callbacks):
+def test_with_redis_stopped_pages_and_a_publish_still_answer(
+    client, redis_cache, case, django_capture_on_commit_callbacks
+):
     client.get(case.url)
     assert client.get(case.url)["X-Page-Cache"] == "hit"
     redis_cache.stop()

@@ -134,11 +134,19 @@ class Cluster:
         self.postgres = self.enter(Postgres())
         self.redis = self.enter(Redis(self.mkdir("redis")))
         first, second = (free_port() for _ in range(2))
-        common = {"ES_CLUSTER_NAME": "portal-rehearsal", "ES_SEED_HOSTS": f"127.0.0.1:{first},127.0.0.1:{second}",
-                  "ES_TIMEOUT": "300"}  # two JVMs starting beside migrate and the content load
+        common = {
+            "ES_CLUSTER_NAME": "portal-rehearsal",
+            "ES_SEED_HOSTS": f"127.0.0.1:{first},127.0.0.1:{second}",
+            "ES_TIMEOUT": "300",
+        }  # two JVMs starting beside migrate and the content load
         self.engines = [
-            PrivateEngine(self.workdir / "es-1", transport_port=first, ES_NODE_NAME="rehearsal-1",
-                          ES_INITIAL_MASTER_NODES="rehearsal-1", **common),
+            PrivateEngine(
+                self.workdir / "es-1",
+                transport_port=first,
+                ES_NODE_NAME="rehearsal-1",
+                ES_INITIAL_MASTER_NODES="rehearsal-1",
+                **common,
+            ),
             PrivateEngine(self.workdir / "es-2", transport_port=second, ES_NODE_NAME="rehearsal-2", **common),
         ]
         for engine in self.engines:
@@ -172,10 +180,15 @@ class Cluster:
         # Creating an index waits for its shards: an operator's command, not a page.
         self.timed("reindex", lambda: self.manage("search_reindex", ELASTICSEARCH_TIMEOUT="60"))
         # As deployed: deploy/gunicorn.conf.py sizes the workers to the machine.
-        self.nodes = [self.enter(Gunicorn(None, workers=None, threads=None, config=ROOT / "deploy" / "gunicorn.conf.py",
-                                          **self.env)) for _ in range(2)]
-        self.nginx = self.enter(Nginx(self.mkdir("nginx"), [f"127.0.0.1:{n.port}" for n in self.nodes],
-                                      self.static_root, self.media_root))
+        self.nodes = [
+            self.enter(
+                Gunicorn(None, workers=None, threads=None, config=ROOT / "deploy" / "gunicorn.conf.py", **self.env)
+            )
+            for _ in range(2)
+        ]
+        self.nginx = self.enter(
+            Nginx(self.mkdir("nginx"), [f"127.0.0.1:{n.port}" for n in self.nodes], self.static_root, self.media_root)
+        )
         self.figures["start-up, all services (s)"] = round(time.monotonic() - started)
 
     def timed(self, name, action, *args):
@@ -194,8 +207,14 @@ class Cluster:
         return path
 
     def manage(self, *args, **env):
-        done = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=server_env(None, **{**self.env, **env}),
-                              capture_output=True, text=True, timeout=1800)
+        done = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=server_env(None, **{**self.env, **env}),
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
         assert done.returncode == 0, f"manage.py {args[0]}: {done.stdout[-2000:]}{done.stderr[-3000:]}"
         return done.stdout
 
@@ -205,7 +224,9 @@ class Cluster:
 
 
 def field_count(html, slug):
-    found = re.search(rf'\?field={re.escape(slug)}"><span class="tile__name">[^<]*</span> <span class="tile__count">(\d+)件', html)
+    found = re.search(
+        rf'\?field={re.escape(slug)}"><span class="tile__name">[^<]*</span> <span class="tile__count">(\d+)件', html
+    )
     assert found, f"no count for {slug} on the home page"
     return int(found.group(1))
 
@@ -235,6 +256,7 @@ class Editor:
 def read_both(base):
     """The case page and the home page, read at once as a browser would:
     each page's text, page-cache state and seconds to its answer."""
+
     def read(path):
         started = time.monotonic()
         response = LOOPBACK.get(base + path, timeout=30)
@@ -253,8 +275,10 @@ def first_fresh_read(base, field, count, published):
         started = time.monotonic()
         (page, page_cache, page_took), (home, home_cache, home_took) = read_both(base)
         fresh = NEW_TITLE in page and field_count(home, field) == count
-        reads.append(f"+{started - published:.3f}: case {page_cache} {page_took} s, home {home_cache} {home_took} s"
-                     f"{'' if fresh else ' (old)'}")
+        reads.append(
+            f"+{started - published:.3f}: case {page_cache} {page_took} s, home {home_cache} {home_took} s"
+            f"{'' if fresh else ' (old)'}"
+        )
         if fresh:
             return round(started - published, 3), round(time.monotonic() - published, 3), reads
         time.sleep(0.05)
@@ -271,7 +295,6 @@ def watch_generation(cluster, changed, stop):
             changed.append(time.monotonic())
             return
         time.sleep(0.002)
-
 
 
 def publish_and_read(cluster, figures):
@@ -304,8 +327,10 @@ def publish_and_read(cluster, figures):
     assert approved.status_code == 302, approved.text[:2000]
 
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        readers = {name: pool.submit(first_fresh_read, base, field, before + 1, published)
-                   for name, base in (("nginx", nginx), ("node B", node_b))}
+        readers = {
+            name: pool.submit(first_fresh_read, base, field, before + 1, published)
+            for name, base in (("nginx", nginx), ("node B", node_b))
+        }
         seen = {name: reader.result() for name, reader in readers.items()}
     stop.set()
     watcher.join()
@@ -313,14 +338,16 @@ def publish_and_read(cluster, figures):
     # Every later reading agrees, whichever node nginx picks.
     for _ in range(4):
         assert NEW_TITLE in LOOPBACK.get(nginx + CASE_URL, timeout=30).text
-    figures.update({
-        "approval POST answered after (s)": round(published - sent, 3),
-        "purge number changed, from the approval's answer (s)": changed and round(changed[0] - published, 3),
-        "old content served for (s)": {name: value[0] for name, value in seen.items()},
-        "first fresh answer after (s)": {name: value[1] for name, value in seen.items()},
-        "reads": {name: value[2] for name, value in seen.items()},
-        "home count": f"{before} → {before + 1}",
-    })
+    figures.update(
+        {
+            "approval POST answered after (s)": round(published - sent, 3),
+            "purge number changed, from the approval's answer (s)": changed and round(changed[0] - published, 3),
+            "old content served for (s)": {name: value[0] for name, value in seen.items()},
+            "first fresh answer after (s)": {name: value[1] for name, value in seen.items()},
+            "reads": {name: value[2] for name, value in seen.items()},
+            "home count": f"{before} → {before + 1}",
+        }
+    )
     assert all(value[1] is not None for value in seen.values()), f"stale after 10 s: {figures}"
     assert max(value[1] for value in seen.values()) <= FRESH_WITHIN, figures
 
@@ -397,22 +424,25 @@ def load_with_failures(cluster, figures):
     assert sorted(nodes) == ["rehearsal-1", "rehearsal-2"], nodes
 
     requests_made = sum(v for k, v in counts.items() if k != "fallback")
-    figures.update({
-        "load": f"{CLIENTS} clients × {LOAD_SECONDS:g} s through nginx",
-        "requests": requests_made,
-        "answers": dict(counts),
-        "5xx": sum(v for k, v in counts.items() if k[:1] == "5"),
-        "fallback answers": counts.get("fallback", 0),
-        "engine node killed at (s)": round(killed_engine_at, 1),
-        "engine node restarted after the load, cluster green after (s)": round(rejoined_after, 1),
-        "app node killed at (s)": round(killed_node_at, 1),
-    })
+    figures.update(
+        {
+            "load": f"{CLIENTS} clients × {LOAD_SECONDS:g} s through nginx",
+            "requests": requests_made,
+            "answers": dict(counts),
+            "5xx": sum(v for k, v in counts.items() if k[:1] == "5"),
+            "fallback answers": counts.get("fallback", 0),
+            "engine node killed at (s)": round(killed_engine_at, 1),
+            "engine node restarted after the load, cluster green after (s)": round(rejoined_after, 1),
+            "app node killed at (s)": round(killed_node_at, 1),
+        }
+    )
     if counts.get("fallback"):
         figures["fallback answers per second of the load"] = dict(sorted(collections.Counter(fell_back_at).items()))
         figures["why searches fell back"] = fallback_reasons(cluster.nodes)
         figures["engine nodes"] = {e.env["ES_NODE_NAME"]: e.url for e in cluster.engines}
         figures["survivor's search pool (active queue rejected completed)"] = engine(
-            survivor.url, "/_cat/thread_pool/search?h=node_name,active,queue,rejected,completed").text.strip()
+            survivor.url, "/_cat/thread_pool/search?h=node_name,active,queue,rejected,completed"
+        ).text.strip()
     assert counts.get("2xx", 0) > CLIENTS, figures
     assert set(counts) == {"2xx"}, figures
 
@@ -424,8 +454,12 @@ class Workers:
         for n in range(2):
             log = open(cluster.workdir / f"worker-{n}.log", "w")
             process = subprocess.Popen(
-                [sys.executable, "manage.py", "worker"], cwd=ROOT, env=server_env(None, **cluster.env),
-                stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                [sys.executable, "manage.py", "worker"],
+                cwd=ROOT,
+                env=server_env(None, **cluster.env),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
             log.close()
             self.processes.append(process)
@@ -451,6 +485,7 @@ def wait_until(condition, seconds, message):
 
 def scheduled_publishing_and_takeover(cluster, figures):
     """Step 4."""
+
     def schedule(nth):
         page_id = int(cluster.manage("shell", "-c", SCHEDULE.format(exclude=CASE_SLUG, nth=nth)).split()[-1])
         time.sleep(2)  # its go-live time has passed before any worker looks
@@ -483,12 +518,14 @@ def scheduled_publishing_and_takeover(cluster, figures):
     takeover = time.monotonic() - killed
     wait_until(lambda: live(second), 30, "the successor did not publish the page scheduled meanwhile")
     time.sleep(LEASE_SECONDS / 3 * 2)  # another round or two of the surviving worker
-    figures.update({
-        "lease (s)": LEASE_SECONDS,
-        "takeover after the holder was killed (s)": round(takeover, 2),
-        "scheduled publications (log entries) per page": [publications(first), publications(second)],
-        "revisions of the first page before / after": [first_revisions, revisions(first)],
-    })
+    figures.update(
+        {
+            "lease (s)": LEASE_SECONDS,
+            "takeover after the holder was killed (s)": round(takeover, 2),
+            "scheduled publications (log entries) per page": [publications(first), publications(second)],
+            "revisions of the first page before / after": [first_revisions, revisions(first)],
+        }
+    )
     assert publications(first) == 1 and publications(second) == 1, figures
     assert revisions(first) == first_revisions, figures
     # A renewal every third of the lease: the lease runs out and the next round takes it.
@@ -518,7 +555,7 @@ def test_two_app_servers_behind_nginx_on_redis_postgres_and_an_elasticsearch_clu
             ):
                 try:
                     step(cluster, figures.setdefault(name, {}))
-                except Exception as error:  # noqa: BLE001 (each failure is reported below)
+                except Exception as error:
                     failures.append(f"{name}: {type(error).__name__}: {error}")
     finally:
         print(f"\ncluster rehearsal (load average {' '.join(f'{n:.1f}' for n in os.getloadavg())}):")

@@ -12,14 +12,18 @@ SHOW = "import django; django.setup(); from django.conf import settings as s; pr
 
 
 def production(expression, **env):
-    result = run(["-c", SHOW.format(expression)], {**PRODUCTION_ENV, **env}, drop=("CACHE_URL", "REDIS_URL", "STORAGES"))
+    result = run(
+        ["-c", SHOW.format(expression)], {**PRODUCTION_ENV, **env}, drop=("CACHE_URL", "REDIS_URL", "STORAGES")
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout.strip()
 
 
 @pytest.mark.parametrize("name", ["CACHE_URL", "REDIS_URL"])
 def test_a_cache_url_selects_the_shared_redis_cache(name):
-    shown = production("s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION']", **{name: "redis://10.0.0.5:6379/1"})
+    shown = production(
+        "s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION']", **{name: "redis://10.0.0.5:6379/1"}
+    )
     assert shown == "portal.cache.TolerantRedisCache redis://10.0.0.5:6379/1"
 
 

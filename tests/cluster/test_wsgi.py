@@ -14,7 +14,8 @@ SHOW = (
 
 
 def test_loading_the_application_imports_the_urlconf_the_reverse_table_and_the_template_tags():
-    done = subprocess.run([sys.executable, "-c", SHOW], cwd=ROOT, env=server_env(None), capture_output=True, text=True,
-                          timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", SHOW], cwd=ROOT, env=server_env(None), capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["True", "True", "True"]

@@ -81,25 +81,33 @@ def test_the_form_offers_no_list_of_every_body(client):
 
 
 def test_free_text_organisation(client, smtp_server, django_capture_on_commit_callbacks):
-    assert _send(client, django_capture_on_commit_callbacks, municipality="", organisation="〇〇広域連合").status_code == 302
+    assert (
+        _send(client, django_capture_on_commit_callbacks, municipality="", organisation="〇〇広域連合").status_code
+        == 302
+    )
     assert Enquiry.objects.get().organisation_name == "〇〇広域連合"
 
 
-@pytest.mark.parametrize("values,message", [
-    ({"municipality": "", "organisation": ""}, "団体（市区町村・都道府県）か、団体名を入力してください"),
-    ({"municipality": "存在しない村"}, "当てはまる団体は見つかりませんでした"),
-    ({"municipality": "府中"}, "当てはまる団体が複数あります：東京都府中市（市）、広島県府中市（市）"),
-    ({"municipality": "122387"}, "検査数字"),
-    ({"municipality": "あ" * 101}, "100文字以内"),
-    ({"consent": ""}, "同意が必要です"),
-    ({"question": "あ" * 4001}, "4000文字以内"),
-    ({"email": "x"}, "形式が正しくありません"),
-    ({"topic": "spam"}, "一覧から選んでください"),
-    ({"started": "just now"}, "短すぎる"),
-    ({"started": "forged"}, "有効期限が切れたか"),
-    ({"website": "http://spam.example"}, "送信できませんでした"),
-])
-def test_bad_input_is_a_form_error_and_nothing_is_kept(client, smtp_server, django_capture_on_commit_callbacks, values, message):
+@pytest.mark.parametrize(
+    "values,message",
+    [
+        ({"municipality": "", "organisation": ""}, "団体（市区町村・都道府県）か、団体名を入力してください"),
+        ({"municipality": "存在しない村"}, "当てはまる団体は見つかりませんでした"),
+        ({"municipality": "府中"}, "当てはまる団体が複数あります：東京都府中市（市）、広島県府中市（市）"),
+        ({"municipality": "122387"}, "検査数字"),
+        ({"municipality": "あ" * 101}, "100文字以内"),
+        ({"consent": ""}, "同意が必要です"),
+        ({"question": "あ" * 4001}, "4000文字以内"),
+        ({"email": "x"}, "形式が正しくありません"),
+        ({"topic": "spam"}, "一覧から選んでください"),
+        ({"started": "just now"}, "短すぎる"),
+        ({"started": "forged"}, "有効期限が切れたか"),
+        ({"website": "http://spam.example"}, "送信できませんでした"),
+    ],
+)
+def test_bad_input_is_a_form_error_and_nothing_is_kept(
+    client, smtp_server, django_capture_on_commit_callbacks, values, message
+):
     if values.get("started") == "just now":
         values = {"started": started_token()}
     response = _send(client, django_capture_on_commit_callbacks, **values)
@@ -130,20 +138,35 @@ def test_thanks_with_a_forged_reference_is_a_404(client):
 def test_retention(settings):
     settings.DESK_RETENTION_DAYS = 30
     for days, reference in ((31, "OLD"), (29, "NEW")):
-        enquiry = Enquiry.objects.create(reference=reference, organisation="x", name="x", email="x@example.jp",
-                                         topic="other", question="x", client_digest="x")
+        enquiry = Enquiry.objects.create(
+            reference=reference,
+            organisation="x",
+            name="x",
+            email="x@example.jp",
+            topic="other",
+            question="x",
+            client_digest="x",
+        )
         Enquiry.objects.filter(pk=enquiry.pk).update(created_at=timezone.now() - datetime.timedelta(days=days))
     assert "1件を削除" in delete_expired_enquiries()
     assert list(Enquiry.objects.values_list("reference", flat=True)) == ["NEW"]
 
 
 def _enquiry(reference, status=Status.NEW, question="質問"):
-    return Enquiry.objects.create(reference=reference, organisation="〇〇町", name="情報 花子", email="h@example.lg.jp",
-                                  topic="program", question=question, status=status, client_digest="x")
+    return Enquiry.objects.create(
+        reference=reference,
+        organisation="〇〇町",
+        name="情報 花子",
+        email="h@example.lg.jp",
+        topic="program",
+        question=question,
+        status=status,
+        client_digest="x",
+    )
 
 
 def test_inbox_lists_filters_and_exports(client, superuser):
-    _enquiry("A1", question="=HYPERLINK(\"http://evil\")")
+    _enquiry("A1", question='=HYPERLINK("http://evil")')
     _enquiry("B2", status=Status.ANSWERED)
     client.force_login(superuser)
     listing = client.get("/admin/desk_enquiries/")
@@ -163,9 +186,14 @@ def test_staff_change_status_assignee_and_notes(client, superuser):
     client.force_login(superuser)
     form = client.get(f"/admin/desk_enquiries/edit/{enquiry.pk}/").content.decode()
     assert 'name="internal_notes"' in form and 'name="question"' not in form
-    response = client.post(f"/admin/desk_enquiries/edit/{enquiry.pk}/", {
-        "status": "in_progress", "assignee": str(superuser.pk), "internal_notes": "総務課に確認中",
-    })
+    response = client.post(
+        f"/admin/desk_enquiries/edit/{enquiry.pk}/",
+        {
+            "status": "in_progress",
+            "assignee": str(superuser.pk),
+            "internal_notes": "総務課に確認中",
+        },
+    )
     assert response.status_code == 302
     enquiry.refresh_from_db()
     assert (enquiry.status, enquiry.assignee, enquiry.internal_notes) == ("in_progress", superuser, "総務課に確認中")

@@ -56,7 +56,9 @@ def test_edit_views_load_for_an_editor(editor_client, model):
 
 @pytest.mark.parametrize("model", ["casestudypage", "supportprogrampage"])
 def test_create_views_load(editor_client, model):
-    parent = CaseIndexPage.objects.get() if model == "casestudypage" else SupportProgramPage.objects.first().get_parent()
+    parent = (
+        CaseIndexPage.objects.get() if model == "casestudypage" else SupportProgramPage.objects.first().get_parent()
+    )
     app = "cases" if model == "casestudypage" else "supports"
     url = reverse("wagtailadmin_pages:add", args=[app, model, parent.pk])
     assert editor_client.get(url).status_code == 200

@@ -50,8 +50,13 @@ def test_an_unsaved_support_program_previews(client, editor):
     parent = SupportIndexPage.objects.get()
     url = reverse("wagtailadmin_pages:preview_on_add", args=("supports", "supportprogrampage", parent.pk))
     data = {
-        "title": "プレビュー確認用の合成支援策", "slug": "preview-program", "ministry": "総務省", "support_kind": "subsidy",
-        "fiscal_year": "2018", "rules": streamfield([]), "comments": inline_formset([]),
+        "title": "プレビュー確認用の合成支援策",
+        "slug": "preview-program",
+        "ministry": "総務省",
+        "support_kind": "subsidy",
+        "fiscal_year": "2018",
+        "rules": streamfield([]),
+        "comments": inline_formset([]),
     }
     response = preview(client, url, data)
     assert response.status_code == 200 and "プレビュー確認用の合成支援策" in response.content.decode()

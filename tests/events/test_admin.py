@@ -14,7 +14,19 @@ from tests.events.helpers import make_seminar
 pytestmark = pytest.mark.django_db
 
 DESCRIPTION = json.dumps(
-    {"blocks": [{"key": "a1b2c", "text": "合成の説明文です。", "type": "unstyled", "depth": 0, "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}
+    {
+        "blocks": [
+            {
+                "key": "a1b2c",
+                "text": "合成の説明文です。",
+                "type": "unstyled",
+                "depth": 0,
+                "inlineStyleRanges": [],
+                "entityRanges": [],
+            }
+        ],
+        "entityMap": {},
+    }
 )
 
 
@@ -66,7 +78,12 @@ def test_list_loads_with_filters_and_search(editor_client):
     response = editor_client.get(url("list"))
     assert response.status_code == 200
     assert "地域ICT/IoT実装推進セミナーin富山" in response.content.decode()
-    for query in ({"progress": "cancelled"}, {"kind": "exhibition"}, {"block": "5"}, {"start_date_from": "2018-02-01", "start_date_to": "2018-02-28"}):
+    for query in (
+        {"progress": "cancelled"},
+        {"kind": "exhibition"},
+        {"block": "5"},
+        {"start_date_from": "2018-02-01", "start_date_to": "2018-02-28"},
+    ):
         assert editor_client.get(url("list"), query).status_code == 200
     cancelled = editor_client.get(url("list"), {"progress": "cancelled"}).context["object_list"]
     assert [s.slug for s in cancelled] == ["ict-iot-jisso-seminar-fy2017-hokuriku"]
@@ -106,7 +123,9 @@ def test_editor_submits_and_approver_publishes(editor_client, editor, approver):
 
 def test_editor_edits_and_the_change_waits_for_moderation(editor_client, approver):
     seminar = Seminar.objects.get(slug="ict-iot-jisso-seminar-fy2017-kyushu")
-    data = form_data(slug=seminar.slug, title="合成：改題したセミナー", start_date="2018-02-20", **{"action-submit": "action-submit"})
+    data = form_data(
+        slug=seminar.slug, title="合成：改題したセミナー", start_date="2018-02-20", **{"action-submit": "action-submit"}
+    )
     response = editor_client.post(url("edit", seminar.pk), data)
     assert response.status_code == 302
     seminar.refresh_from_db()
@@ -121,7 +140,9 @@ def test_approver_publishes_directly_and_can_schedule(approver_client):
     response = approver_client.post(url("add"), form_data(**{"action-publish": "action-publish"}))
     assert response.status_code == 302
     assert Seminar.objects.get(slug="admin-synthetic-seminar").live
-    later = form_data(slug="scheduled-synthetic-seminar", go_live_at="2099-01-01 09:00", **{"action-publish": "action-publish"})
+    later = form_data(
+        slug="scheduled-synthetic-seminar", go_live_at="2099-01-01 09:00", **{"action-publish": "action-publish"}
+    )
     approver_client.post(url("add"), later)
     scheduled = Seminar.objects.get(slug="scheduled-synthetic-seminar")
     assert not scheduled.live and scheduled.scheduled_revision is not None
@@ -174,7 +195,9 @@ def test_validation_messages(editor_client, overrides, field, message):
 def test_preview_renders_the_public_page(editor_client):
     seminar = Seminar.objects.get(slug="ict-iot-jisso-seminar-fy2017-hokuriku")
     preview_url = url("preview_on_edit", seminar.pk)
-    assert editor_client.post(preview_url, form_data(slug=seminar.slug, title="プレビューの合成題名")).json()["is_valid"]
+    assert editor_client.post(preview_url, form_data(slug=seminar.slug, title="プレビューの合成題名")).json()[
+        "is_valid"
+    ]
     html = editor_client.get(preview_url).content.decode()
     assert "プレビューの合成題名" in html and "application/ld+json" in html
 

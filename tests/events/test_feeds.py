@@ -75,7 +75,10 @@ def test_one_day_all_day_seminar_ends_the_next_day(client):
 
 def test_seminar_with_a_venue_and_a_2330_start(client):
     seminar = make_seminar(
-        title="深夜の合成セミナー", start_date=datetime.date(2018, 2, 14), start_time=datetime.time(23, 30), venue="合成会場"
+        title="深夜の合成セミナー",
+        start_date=datetime.date(2018, 2, 14),
+        start_time=datetime.time(23, 30),
+        venue="合成会場",
     )
     event = events_by_uid(parse(client.get("/seminars/calendar.ics")))[str(seminar.uid)]
     assert event["DTSTART"].dt == datetime.datetime(2018, 2, 14, 23, 30, tzinfo=TOKYO)
@@ -113,7 +116,9 @@ def test_single_seminar_ics(client):
     assert 'filename="ict-iot-jisso-seminar-fy2017-hokuriku.ics"' in response["Content-Disposition"]
 
 
-@pytest.mark.parametrize("url", ["/seminars/2017/ict-iot-jisso-seminar-fy2017-hokuriku.ics", "/seminars/2018/nothing.ics"])
+@pytest.mark.parametrize(
+    "url", ["/seminars/2017/ict-iot-jisso-seminar-fy2017-hokuriku.ics", "/seminars/2018/nothing.ics"]
+)
 def test_single_seminar_ics_not_found(client, url):
     assert client.get(url).status_code == 404
 

@@ -28,7 +28,9 @@ def html(response):
 
 def grid_cell(page_html, day):
     """The <td> of one day in the month grid."""
-    match = re.search(rf'<td class="month-grid__day[^"]*"[^>]*>\s*<span class="month-grid__date">{day}<.*?</td>', page_html, re.S)
+    match = re.search(
+        rf'<td class="month-grid__day[^"]*"[^>]*>\s*<span class="month-grid__date">{day}<.*?</td>', page_html, re.S
+    )
     assert match, f"no cell for day {day}"
     return match.group(0)
 
@@ -187,8 +189,12 @@ def test_today_is_marked_in_the_grid(client, today):
 
 
 def test_a_2330_seminar_stays_on_its_day(client, today):
-    late = make_seminar(title="深夜の合成セミナー", start_date=datetime.date(2018, 2, 14), start_time=datetime.time(23, 30))
-    early = make_seminar(title="早朝の合成セミナー", start_date=datetime.date(2018, 2, 15), start_time=datetime.time(0, 30))
+    late = make_seminar(
+        title="深夜の合成セミナー", start_date=datetime.date(2018, 2, 14), start_time=datetime.time(23, 30)
+    )
+    early = make_seminar(
+        title="早朝の合成セミナー", start_date=datetime.date(2018, 2, 15), start_time=datetime.time(0, 30)
+    )
     page = html(client.get("/seminars/2018/02/"))
     assert late.title in grid_cell(page, 14) and "23:30" in grid_cell(page, 14)
     assert late.title not in grid_cell(page, 15)
@@ -203,7 +209,9 @@ def test_multi_day_seminar_is_on_each_of_its_days(client, today):
 
 
 def test_seminar_crossing_months_is_in_both_months(client, today):
-    make_seminar(title="月またぎの合成セミナー", start_date=datetime.date(2018, 1, 31), end_date=datetime.date(2018, 2, 1))
+    make_seminar(
+        title="月またぎの合成セミナー", start_date=datetime.date(2018, 1, 31), end_date=datetime.date(2018, 2, 1)
+    )
     assert "月またぎの合成セミナー" in grid_cell(html(client.get("/seminars/2018/01/")), 31)
     assert "月またぎの合成セミナー" in grid_cell(html(client.get("/seminars/2018/02/")), 1)
 
@@ -286,7 +294,12 @@ def test_json_ld_of_a_cancelled_seminar(client, today):
     assert data["location"] == {
         "@type": "Place",
         "name": "富山県富山市",
-        "address": {"@type": "PostalAddress", "addressCountry": "JP", "addressRegion": "富山県", "addressLocality": "富山市"},
+        "address": {
+            "@type": "PostalAddress",
+            "addressCountry": "JP",
+            "addressRegion": "富山県",
+            "addressLocality": "富山市",
+        },
     }
     assert data["organizer"] == {"@type": "Organization", "name": "北陸総合通信局"}
     assert data["url"] == "http://testserver" + HOKURIKU
@@ -333,7 +346,14 @@ def _extra(n):
 
 @pytest.mark.parametrize(
     "url",
-    ["/seminars/", "/seminars/?block=kyushu&field=health", "/seminars/2018/02/", "/seminars/2018/02/?field=health", "/seminars/calendar.ics", "/seminars/feed.atom"],
+    [
+        "/seminars/",
+        "/seminars/?block=kyushu&field=health",
+        "/seminars/2018/02/",
+        "/seminars/2018/02/?field=health",
+        "/seminars/calendar.ics",
+        "/seminars/feed.atom",
+    ],
 )
 def test_query_count_does_not_grow_with_the_number_of_seminars(client, today, django_assert_max_num_queries, url):
     _extra(5)

@@ -33,4 +33,19 @@ def test_search_document_of_an_all_day_seminar_without_a_place(frozen_today):
     assert doc["start"] == "2017-01-19T00:00:00+09:00" and doc["all_day"] is True
     assert doc["status"] == "held"
     assert doc["year"] == 2016
-    assert set(doc) >= {"kind", "title", "summary", "body", "url", "fields", "block", "prefecture", "municipalities", "tags", "year", "seminar_kind", "status", "start"}
+    assert set(doc) >= {
+        "kind",
+        "title",
+        "summary",
+        "body",
+        "url",
+        "fields",
+        "block",
+        "prefecture",
+        "municipalities",
+        "tags",
+        "year",
+        "seminar_kind",
+        "status",
+        "start",
+    }

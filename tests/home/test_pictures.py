@@ -45,7 +45,9 @@ def test_a_new_case_counts_once_in_its_prefecture_and_a_draft_not_at_all(client)
 
 def test_the_table_carries_the_same_numbers_as_the_map(client):
     response = client.get("/")
-    table = {name: int(count.removesuffix("件")) for name, count in table_rows(soup(response).select_one(".tile-map__data"))}
+    table = {
+        name: int(count.removesuffix("件")) for name, count in table_rows(soup(response).select_one(".tile-map__data"))
+    }
     assert table == prefecture_counts(response)
     captions = [c.get_text() for c in soup(response).select(".tile-map__table caption")]
     assert captions[:2] == ["北海道", "東北"] and len(captions) == RegionBlock.objects.count()
@@ -61,7 +63,7 @@ def test_the_legend_states_the_scale_up_to_the_largest_count(client):
 def bars(response, chart_id):
     svg = soup(response).find("svg", attrs={"aria-labelledby": f"{chart_id}-title"})
     texts = [t.get_text() for t in svg.find_all("text")]
-    return dict(zip(texts[0::2], texts[1::2]))  # label, then its number, per bar
+    return dict(zip(texts[0::2], texts[1::2], strict=False))  # label, then its number, per bar
 
 
 def test_field_chart_prints_each_fields_live_cases(client):

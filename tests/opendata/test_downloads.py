@@ -34,7 +34,7 @@ def test_csv_with_bom_matches_the_database_row_by_row(client):
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     cases = list(CaseStudyPage.objects.live().public().order_by("path"))
     assert len(rows) == len(cases)
-    for row, case in zip(rows, cases):
+    for row, case in zip(rows, cases, strict=False):
         assert int(row["id"]) == case.pk
         assert row["title"] == case.title
         assert row["summary"] == case.summary
@@ -50,7 +50,7 @@ def test_plain_utf8_csv_has_no_bom_and_programs_carry_rules_as_json(client):
     rows = list(csv.DictReader(io.StringIO(text)))
     programs = list(SupportProgramPage.objects.live().public().order_by("path"))
     assert [row["title"] for row in rows] == [p.title for p in programs]
-    for row, program in zip(rows, programs):
+    for row, program in zip(rows, programs, strict=False):
         assert json.loads(row["rules"]) == program.rule_dicts()
         assert row["budget_yen"] == ("" if program.budget_yen is None else str(program.budget_yen))
 
@@ -59,7 +59,9 @@ def test_json_downloads_match_the_database(client):
     seminars = json.loads(body(client.get("/opendata/seminars.json")))
     assert [s["id"] for s in seminars] == [s.slug for s in Seminar.objects.public().chronological()]
     results = json.loads(body(client.get("/opendata/award-results.json")))
-    assert sorted(r["id"] for r in results) == sorted(AwardResult.objects.filter(award__live=True).values_list("pk", flat=True))
+    assert sorted(r["id"] for r in results) == sorted(
+        AwardResult.objects.filter(award__live=True).values_list("pk", flat=True)
+    )
 
 
 def test_every_dataset_downloads_in_every_format(client):

@@ -22,7 +22,8 @@ def test_due(last_started, now, expected):
 
 def test_parse_reads_the_settings_shape():
     assert parse([("periodic.jobs.publish_scheduled", 60), ("search.indexing.catch_up", 2.5)]) == [
-        PUBLISH, Job("search.indexing.catch_up", 2.5)
+        PUBLISH,
+        Job("search.indexing.catch_up", 2.5),
     ]
 
 

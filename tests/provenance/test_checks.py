@@ -65,32 +65,58 @@ def test_normalised_quotes_are_found_across_widths_and_line_breaks():
     assert normalise("ＡＢ　１ ２\t") == "AB12"
 
 
-FACTS = [Fact("budget_yen", "number"), Fact("effects[*].value", "number"), Fact("venue", "name"), Fact("selected_100", "flag")]
+FACTS = [
+    Fact("budget_yen", "number"),
+    Fact("effects[*].value", "number"),
+    Fact("venue", "name"),
+    Fact("selected_100", "flag"),
+]
 DOCUMENTS = {"001": "予算額 1,500万円。効果 85% と 627名。会場：札幌市 北海道総合通信局。"}
 
 
 @pytest.mark.parametrize(
     "item, problems",
     [
-        ({"budget_yen": 15000000, "quotes": [{"doc": "001", "fields": ["budget_yen"], "text": "予算額 1,500万円"}]}, []),
-        ({"budget_yen": 15000000, "quotes": [{"doc": "001", "fields": ["budget_yen"], "text": "効果 85%"}]},
-         ["引用1 budget_yen: 数値・日付「15000000」が引用にありません"]),
-        ({"budget_yen": 15000000, "quotes": [{"doc": "001", "fields": ["budget_yen"], "text": "予算額 2,000万円"}]},
-         ["引用1: 資料001に見つかりません「予算額 2,000万円」", "引用のない事実: budget_yen"]),
+        (
+            {"budget_yen": 15000000, "quotes": [{"doc": "001", "fields": ["budget_yen"], "text": "予算額 1,500万円"}]},
+            [],
+        ),
+        (
+            {"budget_yen": 15000000, "quotes": [{"doc": "001", "fields": ["budget_yen"], "text": "効果 85%"}]},
+            ["引用1 budget_yen: 数値・日付「15000000」が引用にありません"],
+        ),
+        (
+            {"budget_yen": 15000000, "quotes": [{"doc": "001", "fields": ["budget_yen"], "text": "予算額 2,000万円"}]},
+            ["引用1: 資料001に見つかりません「予算額 2,000万円」", "引用のない事実: budget_yen"],
+        ),
         ({"budget_yen": 15000000}, ["引用のない事実: budget_yen"]),
         ({"budget_yen": None, "selected_100": False}, []),
         ({"selected_100": True}, ["根拠のない表示（フラグ）: selected_100"]),
-        ({"effects": [{"value": 85}, {"value": 627}], "quotes": [{"doc": "001", "fields": ["effects[0]"], "text": "効果 85%"}]},
-         ["引用のない事実: effects[1].value"]),
-        ({"effects": [{"value": 85}], "quotes": [{"doc": "001", "fields": ["effects"], "text": "と 627名"}]},
-         ["引用1 effects[0].value: 数値・日付「85」が引用にありません"]),
+        (
+            {
+                "effects": [{"value": 85}, {"value": 627}],
+                "quotes": [{"doc": "001", "fields": ["effects[0]"], "text": "効果 85%"}],
+            },
+            ["引用のない事実: effects[1].value"],
+        ),
+        (
+            {"effects": [{"value": 85}], "quotes": [{"doc": "001", "fields": ["effects"], "text": "と 627名"}]},
+            ["引用1 effects[0].value: 数値・日付「85」が引用にありません"],
+        ),
         ({"venue": "札幌市", "quotes": [{"doc": "001", "fields": ["venue"], "text": "会場：札幌市"}]}, []),
-        ({"venue": "函館市", "quotes": [{"doc": "001", "fields": ["venue"], "text": "会場：札幌市"}]},
-         ["引用1 venue: 名称「函館市」が引用にありません", "引用のない名称: venue「函館市」"]),
+        (
+            {"venue": "函館市", "quotes": [{"doc": "001", "fields": ["venue"], "text": "会場：札幌市"}]},
+            ["引用1 venue: 名称「函館市」が引用にありません", "引用のない名称: venue「函館市」"],
+        ),
         ({"quotes": [{"doc": "009", "fields": [], "text": "x"}]}, ["引用1: 資料「009」がありません"]),
-        ({"quotes": [{"doc": "001", "fields": ["summary"], "text": "予算額"}]}, ["引用1: 項目「summary」がデータにありません"]),
-        ({"summary": "効果は85%", "quotes": [{"doc": "001", "fields": ["summary"], "text": "予算額"}]},
-         ["引用1 summary: 数値・日付「85」が引用にありません"]),
+        (
+            {"quotes": [{"doc": "001", "fields": ["summary"], "text": "予算額"}]},
+            ["引用1: 項目「summary」がデータにありません"],
+        ),
+        (
+            {"summary": "効果は85%", "quotes": [{"doc": "001", "fields": ["summary"], "text": "予算額"}]},
+            ["引用1 summary: 数値・日付「85」が引用にありません"],
+        ),
     ],
 )
 def test_item_problems(item, problems):
@@ -99,7 +125,10 @@ def test_item_problems(item, problems):
 
 def test_expand_patterns():
     item = {"rules": [{"options": [{"rate": "1/2"}, {"rate": None}]}, {"options": []}]}
-    assert expand(item, "rules[*].options[*].rate") == [("rules[0].options[0].rate", "1/2"), ("rules[0].options[1].rate", None)]
+    assert expand(item, "rules[*].options[*].rate") == [
+        ("rules[0].options[0].rate", "1/2"),
+        ("rules[0].options[1].rate", None),
+    ]
     assert expand(item, "rules[1].options[0].rate") == []
 
 
@@ -125,6 +154,6 @@ def test_every_spelling_of_a_name_is_quoted():
     documents = {"000": "沖縄情報通信協議会に", "001": "「沖縄情報通信懇談会」に"}
     both = "沖縄情報通信協議会／沖縄情報通信懇談会"
     one = {"council": both, "quotes": [{"doc": "000", "fields": ["council"], "text": "沖縄情報通信協議会に"}]}
-    assert item_problems(one, facts, documents) == [f"引用のない名称: council「沖縄情報通信懇談会」"]
+    assert item_problems(one, facts, documents) == ["引用のない名称: council「沖縄情報通信懇談会」"]
     one["quotes"].append({"doc": "001", "fields": ["council"], "text": "沖縄情報通信懇談会"})
     assert item_problems(one, facts, documents) == []

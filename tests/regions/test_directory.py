@@ -15,7 +15,9 @@ LABELS = {"city": "市", "town": "町", "village": "村", "designated_city": "�
 
 
 def test_group_by_kind_orders_kinds_and_keeps_member_order():
-    groups = directory.group_by_kind([_m("b町", "town"), _m("a市", "city"), _m("c町", "town"), _m("d市", "designated_city")], LABELS)
+    groups = directory.group_by_kind(
+        [_m("b町", "town"), _m("a市", "city"), _m("c町", "town"), _m("d市", "designated_city")], LABELS
+    )
     assert [(g.label, g.count, [m.name for m in g.municipalities]) for g in groups] == [
         ("政令指定都市", 1, ["d市"]),
         ("市", 1, ["a市"]),
@@ -31,7 +33,9 @@ def test_count_by_kind_adds_up_orders_and_drops_zero():
 def test_summarise_prefectures_keeps_empty_prefectures_and_names_only_bodies_with_cases():
     prefectures = [SimpleNamespace(pk=1, name="甲県"), SimpleNamespace(pk=2, name="乙県")]
     rows = [(1, "village", 4), (1, "city", 2), (3, "town", 9)]
-    groups = directory.summarise_prefectures(prefectures, rows, {1: 3}, [_m("a市", "city", 1, 2), _m("c町", "town", 3, 1)], LABELS)
+    groups = directory.summarise_prefectures(
+        prefectures, rows, {1: 3}, [_m("a市", "city", 1, 2), _m("c町", "town", 3, 1)], LABELS
+    )
     assert [(g.prefecture.name, g.count, g.case_count, [m.name for m in g.with_cases]) for g in groups] == [
         ("甲県", 6, 3, ["a市"]),
         ("乙県", 0, 0, []),
@@ -41,7 +45,9 @@ def test_summarise_prefectures_keeps_empty_prefectures_and_names_only_bodies_wit
 
 
 def test_count_table_has_a_cell_for_every_key_and_kind_and_totals_per_kind():
-    columns, cells = directory.count_table(["a", "b", "c"], [("a", "town", 2), ("b", "city", 1), ("b", "town", 1)], LABELS)
+    columns, cells = directory.count_table(
+        ["a", "b", "c"], [("a", "town", 2), ("b", "city", 1), ("b", "town", 1)], LABELS
+    )
     assert [(c.label, c.count) for c in columns] == [("市", 1), ("町", 3)]
     assert cells == {"a": [0, 2], "b": [1, 1], "c": [0, 0]}
 

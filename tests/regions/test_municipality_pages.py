@@ -126,7 +126,9 @@ def test_programs_are_judged_with_the_kind_of_their_fiscal_year_and_link_to_the_
     assert "2019年4月1日時点の中核市として判定" in body
     assert "合成支援策（2018年度・中核市）" not in body  # 福井市 was 施行時特例市 on 2018-04-01
     assert f'href="/supports/finder/?municipality={fukui.lg_code}"' in body
-    town_body = client.get(_url(Municipality.objects.filter(kind="town").select_related("prefecture__block").first())).content.decode()
+    town_body = client.get(
+        _url(Municipality.objects.filter(kind="town").select_related("prefecture__block").first())
+    ).content.decode()
     assert "合成支援策（2019年度・中核市）" not in town_body
     assert "時点の町として判定" in town_body
 
@@ -142,7 +144,11 @@ def _empty_prefecture_with_a_neighbour():
 
 
 def _bodies(prefecture, n):
-    return list(Municipality.objects.filter(prefecture=prefecture).exclude(kind="prefecture").select_related("prefecture__block")[:n])
+    return list(
+        Municipality.objects.filter(prefecture=prefecture)
+        .exclude(kind="prefecture")
+        .select_related("prefecture__block")[:n]
+    )
 
 
 def test_nearby_cases_same_prefecture_first_then_block_newest_first_never_its_own(client):
@@ -165,8 +171,13 @@ def test_nearby_cases_same_prefecture_first_then_block_newest_first_never_its_ow
 
 def _seminar(title, prefecture, day, **values):
     return Seminar.objects.create(
-        title=title, slug=f"synthetic-{abs(hash(title)) % 10**8}", start_date=day, prefecture=prefecture,
-        block=prefecture.block, live=True, **values
+        title=title,
+        slug=f"synthetic-{abs(hash(title)) % 10**8}",
+        start_date=day,
+        prefecture=prefecture,
+        block=prefecture.block,
+        live=True,
+        **values,
     )
 
 
@@ -180,7 +191,10 @@ def test_feeds_list_exactly_the_pages_cases_and_seminars(client):
     page = client.get(_url(here))
     body = page.content.decode()
     atom_url, ical_url = _url(here, "municipality_atom"), _url(here, "municipality_ical")
-    assert f'<link rel="alternate" type="application/atom+xml" title="{here.name}と近くの事例・セミナー（Atom）" href="{atom_url}">' in body
+    assert (
+        f'<link rel="alternate" type="application/atom+xml" title="{here.name}と近くの事例・セミナー（Atom）" href="{atom_url}">'
+        in body
+    )
     assert 'type="text/calendar"' in body and f'href="{ical_url}"' in body
 
     response = client.get(atom_url)
@@ -191,7 +205,12 @@ def test_feeds_list_exactly_the_pages_cases_and_seminars(client):
     context = page.context
     expected = {c.title for c in [*context["cases"], *context["nearby_cases"]]} | {s.title for s in context["seminars"]}
     assert entries == expected
-    assert {"合成事例：この団体（フィード）", "合成事例：同じブロック（フィード）", "合成セミナー：同じ県", "合成セミナー：同じブロック"} <= entries
+    assert {
+        "合成事例：この団体（フィード）",
+        "合成事例：同じブロック（フィード）",
+        "合成セミナー：同じ県",
+        "合成セミナー：同じブロック",
+    } <= entries
 
     response = client.get(ical_url)
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
@@ -221,7 +240,9 @@ def _queries(client, url):
 
 
 def _more(prefecture, neighbour, here, n, start):
-    extra = [Municipality.objects.create(name=f"合成{start + i}村", prefecture=prefecture, kind="village") for i in range(n)]
+    extra = [
+        Municipality.objects.create(name=f"合成{start + i}村", prefecture=prefecture, kind="village") for i in range(n)
+    ]
     for i, body in enumerate(extra):
         CaseFactory(municipalities=[body])
         CaseFactory(municipalities=[here, body])

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def municipality_url(prefecture_code, name):
-    municipality = Municipality.objects.select_related("prefecture__block").get(prefecture__code=prefecture_code, name=name)
+    municipality = Municipality.objects.select_related("prefecture__block").get(
+        prefecture__code=prefecture_code, name=name
+    )
     return RegionBlockPage.objects.get(block=municipality.prefecture.block).municipality_url(municipality)
 
 
@@ -178,7 +180,13 @@ def test_region_pages_are_found_by_search(client):
 
 def test_prefecture_page_shows_003_measures_with_date_source_and_caveat(client):
     body = client.get("/regions/tohoku/miyagi/").content.decode()
-    for text in ("2015年12月末現在", "暫定版", "当室読み込みによるまとめ", "SaaS基盤の構築推進", "表に記載なし（施策がないという意味ではありません）"):
+    for text in (
+        "2015年12月末現在",
+        "暫定版",
+        "当室読み込みによるまとめ",
+        "SaaS基盤の構築推進",
+        "表に記載なし（施策がないという意味ではありません）",
+    ):
         assert text in body
 
 

@@ -30,11 +30,17 @@ POOR = Rule(label="財政力指数0.5以下の市町村", applicant_kinds={"spec
 
 
 def _listed(kind_on, programs):
-    return [(fit.program.title, fit.judged_on, fit.kind, fit.evaluation.status) for fit in programs_for(kind_on, programs)]
+    return [
+        (fit.program.title, fit.judged_on, fit.kind, fit.evaluation.status) for fit in programs_for(kind_on, programs)
+    ]
 
 
 def test_each_program_is_judged_with_the_kind_on_1_april_of_its_fiscal_year():
-    programs = [_program("2018中核市", 2018, CORE), _program("2019中核市", 2019, CORE), _program("2018特例市", 2018, SPECIAL)]
+    programs = [
+        _program("2018中核市", 2018, CORE),
+        _program("2019中核市", 2019, CORE),
+        _program("2018特例市", 2018, SPECIAL),
+    ]
     assert _listed(FUKUI, programs) == [
         ("2019中核市", datetime.date(2019, 4, 1), "core_city", "eligible"),
         ("2018特例市", datetime.date(2018, 4, 1), "special_city", "eligible"),

@@ -77,12 +77,27 @@ class Gunicorn:
         self.log = tempfile.TemporaryFile("w+")
         self.process = subprocess.Popen(
             [
-                sys.executable, "-m", "gunicorn", *options, "portal.wsgi:application",
-                "--bind", f"127.0.0.1:{self.port}", "--worker-class", "gthread", "--timeout", "60", "--log-level", "warning",
+                sys.executable,
+                "-m",
+                "gunicorn",
+                *options,
+                "portal.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--worker-class",
+                "gthread",
+                "--timeout",
+                "60",
+                "--log-level",
+                "warning",
             ],
             # A file, not a pipe: a server logging more than a pipe holds
             # (a failing engine under load) would block on it.
-            cwd=ROOT, env=server_env(database_path, **env), stdout=subprocess.DEVNULL, stderr=self.log, text=True,
+            cwd=ROOT,
+            env=server_env(database_path, **env),
+            stdout=subprocess.DEVNULL,
+            stderr=self.log,
+            text=True,
             start_new_session=True,
         )
         deadline = time.monotonic() + 60

@@ -47,7 +47,11 @@ URLS = ["/", "/cases/", "/search/?q=IoT", "/api/search/?q=IoT", "/supports/finde
 def test_a_locked_database_gives_503_with_retry_after_and_recovers(database_copy):
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(database_copy), *URLS],
-        cwd=ROOT, env=server_env(database_copy), capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=server_env(database_copy),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     lines = [line.split() for line in result.stdout.splitlines()]

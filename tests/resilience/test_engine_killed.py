@@ -83,8 +83,9 @@ class PrivateEngine:
         self.pidfile = home / "search-engine.pid"
 
     def run(self, command):
-        done = subprocess.run([SCRIPT, command], env=self.env, capture_output=True, text=True,
-                              timeout=int(self.env["ES_TIMEOUT"]) + 60)
+        done = subprocess.run(
+            [SCRIPT, command], env=self.env, capture_output=True, text=True, timeout=int(self.env["ES_TIMEOUT"]) + 60
+        )
         assert done.returncode == 0, f"search-engine {command}: {done.stdout}{done.stderr}"
 
     def kill(self):
@@ -130,7 +131,11 @@ def site_database(wal_database_copy):
     if CASES:
         seeded = subprocess.run(
             [sys.executable, "bench/pages_bench.py", "--seed-into", str(wal_database_copy), "--target", str(CASES)],
-            cwd=ROOT, env=server_env(wal_database_copy), capture_output=True, text=True, timeout=MANAGE_TIMEOUT,
+            cwd=ROOT,
+            env=server_env(wal_database_copy),
+            capture_output=True,
+            text=True,
+            timeout=MANAGE_TIMEOUT,
         )
         assert seeded.returncode == 0, seeded.stderr[-3000:]
     return wal_database_copy
@@ -153,7 +158,11 @@ def test_engine_killed_under_load_no_5xx_and_the_edit_made_meanwhile_arrives(sit
     def manage(*args):
         return subprocess.run(
             [sys.executable, "manage.py", *args],
-            cwd=ROOT, env=server_env(site_database, **env), capture_output=True, text=True, timeout=MANAGE_TIMEOUT,
+            cwd=ROOT,
+            env=server_env(site_database, **env),
+            capture_output=True,
+            text=True,
+            timeout=MANAGE_TIMEOUT,
         )
 
     reindexed = manage("search_reindex")

@@ -19,10 +19,36 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
-LIST_PARAMS = ["q", "page", "sort", "kind", "field", "block", "prefecture", "tag", "year", "award", "selected",
-               "support_kind", "ministry", "open", "month"]
-FINDER_PARAMS = ["municipality", "applicant_kind", "disadvantaged", "fiscal_index", "small_municipality", "cost",
-                 "prerequisites", "field", "support_kind", "years", "sort"]
+LIST_PARAMS = [
+    "q",
+    "page",
+    "sort",
+    "kind",
+    "field",
+    "block",
+    "prefecture",
+    "tag",
+    "year",
+    "award",
+    "selected",
+    "support_kind",
+    "ministry",
+    "open",
+    "month",
+]
+FINDER_PARAMS = [
+    "municipality",
+    "applicant_kind",
+    "disadvantaged",
+    "fiscal_index",
+    "small_municipality",
+    "cost",
+    "prerequisites",
+    "field",
+    "support_kind",
+    "years",
+    "sort",
+]
 CALCULATOR_PARAMS = ["applicant_kind", "disadvantaged", "fiscal_index", "cost", "measure"]
 
 numbers = st.one_of(
@@ -30,11 +56,30 @@ numbers = st.one_of(
     st.sampled_from([0, -1, 2**31, 2**63, -(2**63), 10**400]),
 ).map(str)
 control = st.text(alphabet=st.characters(codec="utf-8", max_codepoint=0x1F), max_size=20)
-hostile = st.sampled_from(["\x00", "%00", "'; --", "<script>", "*:*", "../../etc/passwd", "１２", "NaN", "inf", "1e999",
-                           "0x10", " ", "\u3000", "\ufeff", "\ud7ff", "ｱｲｳ", "\u202e", "[]", "{}"])
-values = st.one_of(
-    st.text(max_size=40), numbers, control, hostile, st.text(min_size=1000, max_size=5000), st.just("")
+hostile = st.sampled_from(
+    [
+        "\x00",
+        "%00",
+        "'; --",
+        "<script>",
+        "*:*",
+        "../../etc/passwd",
+        "１２",
+        "NaN",
+        "inf",
+        "1e999",
+        "0x10",
+        " ",
+        "\u3000",
+        "\ufeff",
+        "\ud7ff",
+        "ｱｲｳ",
+        "\u202e",
+        "[]",
+        "{}",
+    ]
 )
+values = st.one_of(st.text(max_size=40), numbers, control, hostile, st.text(min_size=1000, max_size=5000), st.just(""))
 
 
 def pairs(names):
@@ -100,8 +145,18 @@ def test_month_urls_survive_any_year_and_month(client):
 
 
 ALERT_PARAMS = ["scope", *LIST_PARAMS, *FINDER_PARAMS]
-DESK_FIELDS = ["municipality", "organisation", "name", "email", "topic", "related", "question", "consent", "website",
-               "started"]
+DESK_FIELDS = [
+    "municipality",
+    "organisation",
+    "name",
+    "email",
+    "topic",
+    "related",
+    "question",
+    "consent",
+    "website",
+    "started",
+]
 
 
 def test_alert_subscription_survives_hostile_states_and_forms(client):

@@ -2,9 +2,9 @@
 ETag/Last-Modified, purged by every publish, never personal."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
 from cases.models import CaseStudyPage

@@ -53,7 +53,11 @@ SCRIPT = textwrap.dedent(
 def transaction_under_load(database, method):
     done = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(database), method],
-        cwd=ROOT, env=server_env(database), capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env=server_env(database),
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout.strip()
@@ -69,8 +73,8 @@ def test_a_deferred_transaction_is_what_fails_so_reads_alone_stay_deferred(wal_d
 
 
 def test_only_get_and_head_requests_count_as_reading(rf):
-    from portal.middleware import ReadingRequestMiddleware
     from core.sqlite.base import reading
+    from portal.middleware import ReadingRequestMiddleware
 
     seen = {}
     middleware = ReadingRequestMiddleware(lambda request: seen.setdefault(request.method, reading.get()))

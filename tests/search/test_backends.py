@@ -9,7 +9,6 @@ from django.utils.dateparse import parse_datetime
 from cases.models import CaseStudyPage
 from search import service
 from supports.models import SupportProgramPage
-
 from tests.engine import sync_engine
 
 pytestmark = pytest.mark.django_db
@@ -143,7 +142,10 @@ def test_a_program_open_today_is_found_as_open_and_closes_with_its_window(backen
     result = run("open=1", fixed={"kind": ["program"]})
     assert (result.count, titles(result)) == (1, [program.title])
     assert facet(run(fixed={"kind": ["program"]}), "open")["1"].count == 1
-    window = {"application_open": program.application_open.isoformat(), "application_close": program.application_close.isoformat()}
+    window = {
+        "application_open": program.application_open.isoformat(),
+        "application_close": program.application_close.isoformat(),
+    }
     open_facet = facet_spec("open")
     assert open_facet.values(window, today) == open_facet.values(window, program.application_close) == ["1"]
     assert open_facet.values(window, program.application_close + datetime.timedelta(days=1)) == []
@@ -278,9 +280,11 @@ def test_award_tier_facet_on_cases(backend):
 
 def _member_cases(network):
     members = set(network.memberships.values_list("municipality_id", flat=True))
-    return sorted(c.title for c in live_cases().prefetch_related("municipality_links") if members & {
-        link.municipality_id for link in c.municipality_links.all()
-    })
+    return sorted(
+        c.title
+        for c in live_cases().prefetch_related("municipality_links")
+        if members & {link.municipality_id for link in c.municipality_links.all()}
+    )
 
 
 def test_network_facet_finds_the_cases_of_its_member_municipalities(backend):

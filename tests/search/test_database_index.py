@@ -8,9 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from search import textindex
+from search import registry, textindex
 from search.backends.database import DatabaseBackend, row_matches
-from search import registry
 from search.matching import alternatives, matches
 from search.models import SearchDocument
 from search.normalize import clean_query
@@ -34,7 +33,8 @@ def rule_keys(text):
     """Every live row the substring rule accepts, read row by row."""
     terms = [alternatives(term) for term in clean_query(text).split(" ")]
     return {
-        key for key, encoded in SearchDocument.objects.filter(is_deleted=False).values_list("key", "text")
+        key
+        for key, encoded in SearchDocument.objects.filter(is_deleted=False).values_list("key", "text")
         if all(matches(term, encoded) for term in terms)
     }
 
@@ -57,7 +57,21 @@ def test_the_index_follows_publish_unpublish_and_delete(use_database):
 
 @pytest.mark.parametrize(
     "text",
-    ["港", "市", "ー", "IoT", "AI", "北区", "地域IoT", "地域IoT実装推進事業", "無線LAN", "Wi-Fi", "ICT 地域", "見守り 高齢者", "人々"],
+    [
+        "港",
+        "市",
+        "ー",
+        "IoT",
+        "AI",
+        "北区",
+        "地域IoT",
+        "地域IoT実装推進事業",
+        "無線LAN",
+        "Wi-Fi",
+        "ICT 地域",
+        "見守り 高齢者",
+        "人々",
+    ],
 )
 def test_every_query_finds_what_the_substring_rule_finds(use_database, text):
     expected = rule_keys(text)
@@ -83,7 +97,9 @@ def expected_facets(text, fixed, selected, today):
     for text_encoded, facets in SearchDocument.objects.filter(is_deleted=False).values_list("text", "facets"):
         if not row_matches(unfiltered, text_encoded, facets, today):
             continue
-        failed = [n for n, wanted in selected.items() if not set(registry.facet(n).stored_values(facets, today)) & set(wanted)]
+        failed = [
+            n for n, wanted in selected.items() if not set(registry.facet(n).stored_values(facets, today)) & set(wanted)
+        ]
         for spec in registry.facets():
             if not failed or failed == [spec.name]:
                 totals[spec.name] += 1

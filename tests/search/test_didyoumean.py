@@ -6,12 +6,20 @@ from django.http import QueryDict
 
 from search import didyoumean, service
 
-WORDS = didyoumean.vocabulary(["チャットボットの導入", "チャットボット", "防災情報システム", "Wi-Fi整備", "センサーネットワーク"])
+WORDS = didyoumean.vocabulary(
+    ["チャットボットの導入", "チャットボット", "防災情報システム", "Wi-Fi整備", "センサーネットワーク"]
+)
 
 
 @pytest.mark.parametrize(
     "a, b, distance",
-    [("チャットボッド", "チャットボット", 1), ("abc", "abc", 0), ("abc", "abd", 1), ("kitten", "sitting", 3), ("", "ab", 2)],
+    [
+        ("チャットボッド", "チャットボット", 1),
+        ("abc", "abc", 0),
+        ("abc", "abd", 1),
+        ("kitten", "sitting", 3),
+        ("", "ab", 2),
+    ],
 )
 def test_edit_distance(a, b, distance):
     assert didyoumean.edit_distance(a, b, limit=5) == distance

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from search.facetindex import FacetIndex, bitset, every, members, score_groups
 from search import registry
+from search.facetindex import FacetIndex, bitset, every, members, score_groups
 
 TODAY = datetime.date(2018, 6, 1)
 
@@ -28,14 +28,22 @@ def _rows(count, rng):
         }
         if rng.random() < 0.3:
             opens = TODAY + datetime.timedelta(days=rng.randint(-60, 30))
-            facets |= {"application_open": opens.isoformat(), "application_close": (opens + datetime.timedelta(days=30)).isoformat()}
-        published = None if rng.random() < 0.1 else datetime.datetime(2017, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(hours=rng.randint(0, 50))
+            facets |= {
+                "application_open": opens.isoformat(),
+                "application_close": (opens + datetime.timedelta(days=30)).isoformat(),
+            }
+        published = (
+            None
+            if rng.random() < 0.1
+            else datetime.datetime(2017, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(hours=rng.randint(0, 50))
+        )
         rows.append((pk, facets, f"k{pk:05d}", rng.choice(["あ", "い", "う"]) + str(pk % 7), published))
     return rows
 
 
 def _loop(rows, fixed, selected):
     """The old backend's rule, row by row."""
+
     def passes(facets, name, wanted):
         return any(v in wanted for v in registry.facet(name).stored_values(facets, TODAY))
 
@@ -104,7 +112,7 @@ def test_relevance_groups_put_more_title_matches_first():
 def test_pages_run_on_across_groups():
     rows = _rows(50, random.Random(3))
     index = FacetIndex.build("v1", rows)
-    ids = [pk for pk in index.newest]
+    ids = list(index.newest)
     top, rest = bitset(ids[40:], index.nbytes), bitset(ids[:40], index.nbytes)
     assert index.page([top, rest], "newest", 5, 10) == ids[45:] + ids[:5]
 

@@ -37,8 +37,14 @@ def test_open_needs_a_known_window_holding_today(window, today, is_open):
 def test_open_reads_todays_date_when_no_day_is_given(frozen_today):
     frozen_today(TODAY)
     facet = registry.facet("open")
-    around_today = {"application_open": (TODAY - ONE_DAY).isoformat(), "application_close": (TODAY + ONE_DAY).isoformat()}
-    until_yesterday = {"application_open": (TODAY - 9 * ONE_DAY).isoformat(), "application_close": (TODAY - ONE_DAY).isoformat()}
+    around_today = {
+        "application_open": (TODAY - ONE_DAY).isoformat(),
+        "application_close": (TODAY + ONE_DAY).isoformat(),
+    }
+    until_yesterday = {
+        "application_open": (TODAY - 9 * ONE_DAY).isoformat(),
+        "application_close": (TODAY - ONE_DAY).isoformat(),
+    }
     assert clock.today() == TODAY
     assert facet.values(around_today) == [FLAG_VALUE]
     assert facet.values(until_yesterday) == []

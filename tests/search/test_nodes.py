@@ -8,7 +8,6 @@ import pytest
 from django.http import QueryDict
 
 from search import elastic, indexing, service
-
 from tests.engine import engine_url
 
 DEAD_NODE = "http://127.0.0.1:9"

@@ -13,12 +13,11 @@ from cases.models import CaseIndexPage, CaseStudyPage
 from search import elastic, indexing, service
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.documents import document_key, indexed_models, public_queryset
-from search.registry import kind_labels
 from search.models import SearchDocument
 from search.query import SearchQuery
-from tests.factories import CaseFactory
-
+from search.registry import kind_labels
 from tests.engine import sync_engine
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,6 @@ from django.test.utils import CaptureQueriesContext
 
 from search.documents import build_document, indexed_models, public_documents, public_queryset
 from search.indexing import rebuild_documents
-from search.models import SearchDocument
 from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,15 @@ def test_every_content_type_is_registered_in_app_order():
 def test_shared_facets_come_first_then_each_apps_own():
     names = registry.facet_names()
     assert names[:6] == ["kind", "field", "block", "prefecture", "tag", "year"]
-    assert set(names[6:]) == {"selected_100", "support_kind", "ministry", "open", "seminar_kind", "award_tier", "network"}
+    assert set(names[6:]) == {
+        "selected_100",
+        "support_kind",
+        "ministry",
+        "open",
+        "seminar_kind",
+        "award_tier",
+        "network",
+    }
 
 
 @pytest.mark.django_db
@@ -35,6 +43,9 @@ def test_a_types_own_text_keys_are_searched_and_no_others():
     from search.documents import build_document
 
     item = SimpleNamespace(pk=7, _meta=SimpleNamespace(label_lower="demo.item"))
-    document = lambda item: {"kind": "demo", "title": "題", "summary": "", "body": "本文", "venue": "会場", "note": "覚え書き"}  # noqa: E731
+
+    def document(item):
+        return {"kind": "demo", "title": "題", "summary": "", "body": "本文", "venue": "会場", "note": "覚え書き"}
+
     doc = build_document(item, registry.SearchType("demo", "例", "demo.Item", document, text_keys=("venue",)))
     assert (doc["key"], doc["search_text"]) == ("demo.item:7", "題 本文 会場")

@@ -5,8 +5,8 @@ import random
 
 import pytest
 
-from search.analysis import encode_chunk
 from search.analysis import encode as encode_normalised
+from search.analysis import encode_chunk
 from search.matching import alternatives, matches
 from search.normalize import normalize
 from search.textindex import chunk_tokens, encoded_units, index_tokens, needs_verifying
@@ -46,7 +46,12 @@ def test_a_query_chunk_asks_for_itself_or_its_runs_of_three(query, tokens, verif
 
 
 def test_encoded_units_read_back_what_encode_wrote():
-    assert encoded_units(encode_chunk(["地", "域", "iot", "5g"])) == [("地", False), ("域", False), ("iot", True), ("5g", True)]
+    assert encoded_units(encode_chunk(["地", "域", "iot", "5g"])) == [
+        ("地", False),
+        ("域", False),
+        ("iot", True),
+        ("5g", True),
+    ]
 
 
 def encode(text):

@@ -9,7 +9,7 @@ from supports.models import SupportProgramPage
 pytestmark = pytest.mark.django_db
 
 MARKUP = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
-ENGINE_SYNTAX = ['title:* OR *:*', '(IoT AND "', "\\", "/.*/", "a~2 b^10 c?", '{"query":{"match_all":{}}}']
+ENGINE_SYNTAX = ["title:* OR *:*", '(IoT AND "', "\\", "/.*/", "a~2 b^10 c?", '{"query":{"match_all":{}}}']
 SQL = ["' OR 1=1 --", "'; DROP TABLE wagtailcore_page; --", "%' UNION SELECT password FROM auth_user --"]
 
 
@@ -34,7 +34,9 @@ def test_markup_in_unknown_facet_values_is_escaped(client):
 
 
 def test_markup_in_finder_fields_is_escaped(client):
-    response = client.get("/supports/finder/", {"cost": MARKUP[:30], "fiscal_index": MARKUP[:20], "municipality": MARKUP})
+    response = client.get(
+        "/supports/finder/", {"cost": MARKUP[:30], "fiscal_index": MARKUP[:20], "municipality": MARKUP}
+    )
     assert response.status_code in (200, 400)
     html = response.content.decode()
     assert "<script>alert(1)" not in html and "<img src=x" not in html

@@ -6,8 +6,8 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from cases.models import CaseStudyPage
-from tests.factories import CaseFactory
 from tests.engine import sync_engine
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,10 @@ def test_anonymous_cannot_see_a_draft(client, hidden_cases):
 def test_anonymous_cannot_see_private_pages(client, hidden_cases):
     _, password, login = hidden_cases
     response = client.get(password.url)
-    assert response.status_code == 200 and SECRET_WORD not in response.content.decode().split("<form")[0].split("<main")[-1]
+    assert (
+        response.status_code == 200
+        and SECRET_WORD not in response.content.decode().split("<form")[0].split("<main")[-1]
+    )
     assert "password" in response.content.decode()
     response = client.get(login.url)
     assert response.status_code == 302 and "/login" in response["Location"]

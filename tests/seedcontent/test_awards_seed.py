@@ -60,5 +60,8 @@ def test_reloading_restores_an_edited_result():
     result.save()
     report = Report()
     load_awards(report)
-    assert AwardResult.objects.get(award=award, case__slug="fishpass").winners == "株式会社フィッシュパス（本社：福井県福井市）"
+    assert (
+        AwardResult.objects.get(award=award, case__slug="fishpass").winners
+        == "株式会社フィッシュパス（本社：福井県福井市）"
+    )
     assert report.updated == {"受賞結果": 1}

@@ -13,8 +13,16 @@ from supports.seed import load_financing
 
 pytestmark = pytest.mark.django_db
 
-FACT_FIELDS = {"name", "coverage_percent", "allocation_percent", "special_tax_rate", "cost_cap_yen",
-               "unsourced_adjustment", "users_label", "links"}
+FACT_FIELDS = {
+    "name",
+    "coverage_percent",
+    "allocation_percent",
+    "special_tax_rate",
+    "cost_cap_yen",
+    "unsourced_adjustment",
+    "users_label",
+    "links",
+}
 
 
 def items():
@@ -22,8 +30,10 @@ def items():
 
 
 def test_every_measure_of_the_documents_is_seeded_with_its_rates():
-    rates = {m.name: (m.kind, m.coverage_percent, m.allocation_percent, m.special_tax_rate, m.cost_cap_yen)
-             for m in FinancingMeasure.objects.filter(live=True)}
+    rates = {
+        m.name: (m.kind, m.coverage_percent, m.allocation_percent, m.special_tax_rate, m.cost_cap_yen)
+        for m in FinancingMeasure.objects.filter(live=True)
+    }
     assert rates == {
         "過疎対策事業債": ("bond", 100, 70, "", None),
         "辺地対策事業債": ("bond", 100, 80, "", None),
@@ -36,8 +46,11 @@ def test_every_measure_of_the_documents_is_seeded_with_its_rates():
 
 
 def test_programs_are_linked_as_the_documents_describe():
-    links = {(link.program.slug, link.measure.slug, link.route)
-             for m in FinancingMeasure.objects.filter(live=True) for link in m.links.select_related("program")}
+    links = {
+        (link.program.slug, link.measure.slug, link.route)
+        for m in FinancingMeasure.objects.filter(live=True)
+        for link in m.links.select_related("program")
+    }
     assert links == {
         ("public-wifi", "kaso-bond", "local_share"),
         ("public-wifi", "henchi-bond", "local_share"),

@@ -6,8 +6,7 @@ from django.core.management import call_command
 from wagtail.models import Revision
 
 from cases.models import CaseStudyPage
-from provenance.documents import DOCUMENTS
-from provenance.documents import source_note
+from provenance.documents import DOCUMENTS, source_note
 from seedcontent.sync import DATA_DIR
 from supports.models import SupportProgramPage
 from taxonomy.models import Field, Municipality, Prefecture, RegionBlock
@@ -41,9 +40,20 @@ def test_seeded_counts_cover_what_the_documents_describe():
     assert len(cases) >= 12 + 4 + 6 + 9 + 5
     assert sum(1 for c in cases if (c.get("award") or {}).get("edition") == "ict-award-2017") == 12
     slugs = {p["slug"] for p in data("programs.json")}
-    assert {"iot-jisso-2017", "iot-jisso-2018", "iot-special-tax", "advisor", "plan-support", "smart-city",
-            "iot-service", "furusato-telework", "public-wifi", "data-academy", "opendata-testbed",
-            "iot-learning"} <= slugs
+    assert {
+        "iot-jisso-2017",
+        "iot-jisso-2018",
+        "iot-special-tax",
+        "advisor",
+        "plan-support",
+        "smart-city",
+        "iot-service",
+        "furusato-telework",
+        "public-wifi",
+        "data-academy",
+        "opendata-testbed",
+        "iot-learning",
+    } <= slugs
 
 
 def test_adopters_point_to_their_model_case():
@@ -101,8 +111,12 @@ def test_an_existing_database_is_upgraded_in_place():
     RegionBlock.objects.filter(slug="okinawa").update(council="沖縄IoT実装推進研究会", study_group="", quotes=[])
     AwardResult.objects.filter(tier=AwardTier.MINISTER).update(tier=AwardTier.GRAND)
     Seminar.objects.filter(slug="2017-03-22-fukuoka-briefing").delete()
-    counts = (CaseStudyPage.objects.count(), Municipality.objects.count(), AwardResult.objects.count(),
-              Seminar.objects.count() + 1)
+    counts = (
+        CaseStudyPage.objects.count(),
+        Municipality.objects.count(),
+        AwardResult.objects.count(),
+        Seminar.objects.count() + 1,
+    )
 
     call_command("load_portal_content", stdout=StringIO())
 
@@ -117,8 +131,12 @@ def test_an_existing_database_is_upgraded_in_place():
     assert AwardResult.objects.filter(tier=AwardTier.MINISTER).count() == 4
     assert not AwardResult.objects.filter(tier=AwardTier.GRAND, award__slug="ict-award-past-grand").exists()
     assert Seminar.objects.filter(slug="2017-03-22-fukuoka-briefing").count() == 1
-    assert (CaseStudyPage.objects.count(), Municipality.objects.count(), AwardResult.objects.count(),
-            Seminar.objects.count()) == counts
+    assert (
+        CaseStudyPage.objects.count(),
+        Municipality.objects.count(),
+        AwardResult.objects.count(),
+        Seminar.objects.count(),
+    ) == counts
 
 
 def test_every_item_keeps_its_quotes():
@@ -143,8 +161,10 @@ def test_the_documents_facts_are_seeded_as_they_say():
     seminars = {s["slug"]: s for s in data("seminars.json")}
     assert len(seminars) == 169
     # 001 and 000 give different dates for these two: 001's is stored, both are quoted.
-    for slug, date, other in (("2017-03-22-fukuoka-briefing", "2017-03-22", "3月16日"),
-                              ("2017-03-24-kumamoto-briefing", "2017-03-24", "3月22日")):
+    for slug, date, other in (
+        ("2017-03-22-fukuoka-briefing", "2017-03-22", "3月16日"),
+        ("2017-03-24-kumamoto-briefing", "2017-03-24", "3月22日"),
+    ):
         assert seminars[slug]["start_date"] == date
         assert {q["doc"] for q in seminars[slug]["quotes"]} == {"000", "001"}
         assert other in seminars[slug]["description"]

@@ -24,7 +24,9 @@ def test_the_network_and_its_members_as_001_lists_them():
     assert str(network.founded) == "2017-07-11" and str(network.members_as_of) == "2018-02-08"
     assert [p.value["name"] for p in network.representatives] == ["山内道雄", "横尾俊彦", "桜井俊", "上田祐司"]
     assert NetworkMembership.objects.filter(page=network).count() == 120
-    founders = NetworkMembership.objects.filter(page=network, is_founder=True).values_list("municipality__name", flat=True)
+    founders = NetworkMembership.objects.filter(page=network, is_founder=True).values_list(
+        "municipality__name", flat=True
+    )
     assert sorted(founders) == sorted(["室蘭市", "会津若松市", "渋谷区", "藤枝市", "箕面市", "海士町", "多久市"])
     named = data("municipalities.json")
     assert len(named) == 153  # 52 from the cases and programs, 人吉市, 100 members of 地域IoT官民ネット
@@ -46,8 +48,17 @@ def test_named_municipalities_carry_code_kana_and_a_quote():
 def test_every_block_has_a_page_with_its_advisor_count():
     counts = dict(RegionBlockPage.objects.live().values_list("block__slug", "advisor_applications"))
     assert counts == {
-        "hokkaido": 17, "tohoku": 13, "kanto": 18, "shinetsu": 9, "hokuriku": 7, "tokai": 35,
-        "kinki": 39, "chugoku": 15, "shikoku": 21, "kyushu": 19, "okinawa": 10,
+        "hokkaido": 17,
+        "tohoku": 13,
+        "kanto": 18,
+        "shinetsu": 9,
+        "hokuriku": 7,
+        "tokai": 35,
+        "kinki": 39,
+        "chugoku": 15,
+        "shikoku": 21,
+        "kyushu": 19,
+        "okinawa": 10,
     }
 
 

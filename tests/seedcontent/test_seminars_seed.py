@@ -26,7 +26,11 @@ def test_the_eleven_fy2017_seminars_with_their_times():
     assert all(s.start_time and s.end_time for s in seminars)
     assert {s.fiscal_year for s in seminars} == {2017}
     cancelled = seminars.get(status="cancelled")
-    assert (cancelled.slug, cancelled.status_reason, cancelled.city) == ("ict-iot-jisso-seminar-fy2017-hokuriku", "大雪のため中止", "富山市")
+    assert (cancelled.slug, cancelled.status_reason, cancelled.city) == (
+        "ict-iot-jisso-seminar-fy2017-hokuriku",
+        "大雪のため中止",
+        "富山市",
+    )
     assert Seminar.objects.filter(status="cancelled").count() == 1
 
 

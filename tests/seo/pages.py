@@ -14,9 +14,19 @@ def page_type_urls():
     program = SupportProgramPage.objects.live().public().order_by("path").first()
     seminar = Seminar.objects.public().order_by("pk").first()
     award = Award.objects.public().order_by("pk").first()
-    member = Municipality.objects.select_related("prefecture__block").filter(network_memberships__isnull=False).order_by("pk").first()
+    member = (
+        Municipality.objects.select_related("prefecture__block")
+        .filter(network_memberships__isnull=False)
+        .order_by("pk")
+        .first()
+    )
     block = RegionBlockPage.objects.live().get(block=member.prefecture.block)
-    moved = Municipality.objects.select_related("prefecture__block").filter(kind_changes__isnull=False).order_by("pk").first()
+    moved = (
+        Municipality.objects.select_related("prefecture__block")
+        .filter(kind_changes__isnull=False)
+        .order_by("pk")
+        .first()
+    )
     return {
         "home": "/",
         "case_list": "/cases/",
@@ -38,7 +48,9 @@ def page_type_urls():
         "region_block": block.url,
         "prefecture": block.prefecture_url(member.prefecture),
         "municipality": block.municipality_url(member),
-        "municipality_kind_moves": RegionBlockPage.objects.live().get(block=moved.prefecture.block).municipality_url(moved),
+        "municipality_kind_moves": RegionBlockPage.objects.live()
+        .get(block=moved.prefecture.block)
+        .municipality_url(moved),
         "network": "/regions/chiiki-iot-kanmin-net/",
         "roadmap": "/roadmap/",
         "opendata_guide": "/opendata-guide/",

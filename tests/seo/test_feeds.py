@@ -4,8 +4,6 @@ import pytest
 from cases.models import CaseStudyPage
 from supports.models import SupportProgramPage
 
-from .helpers import parse_head
-
 pytestmark = pytest.mark.django_db
 
 

@@ -32,7 +32,9 @@ def test_every_page_has_canonical_open_graph_and_twitter_card(heads):
 
 def test_list_canonical_drops_paging_and_sorting_and_keeps_one_facet(client):
     assert parse_head(client.get("/cases/?sort=newest")).canonical == "http://testserver/cases/"
-    assert parse_head(client.get("/cases/?field=health&sort=title")).canonical == "http://testserver/cases/?field=health"
+    assert (
+        parse_head(client.get("/cases/?field=health&sort=title")).canonical == "http://testserver/cases/?field=health"
+    )
     both = client.get("/cases/?field=health&field=disaster")
     assert parse_head(both).canonical == "http://testserver/cases/"
     assert 'content="noindex,follow"' in both.content.decode()
@@ -59,7 +61,12 @@ def test_program_page_is_a_government_service(client):
     assert service["provider"]["name"] == program.ministry
     assert service["areaServed"]["name"] == "日本"
     if "MonetaryGrant" in service["@type"]:
-        assert service["amount"][0] == {"@type": "MonetaryAmount", "currency": "JPY", "name": "予算額", "value": program.budget_yen}
+        assert service["amount"][0] == {
+            "@type": "MonetaryAmount",
+            "currency": "JPY",
+            "name": "予算額",
+            "value": program.budget_yen,
+        }
 
 
 def test_home_has_website_search_action_and_organization(heads):
@@ -70,7 +77,17 @@ def test_home_has_website_search_action_and_organization(heads):
 
 
 def test_breadcrumb_list_on_inner_pages(heads):
-    for name in ("case", "program", "seminar", "award", "case_list", "region_block", "prefecture", "municipality", "roadmap"):
+    for name in (
+        "case",
+        "program",
+        "seminar",
+        "award",
+        "case_list",
+        "region_block",
+        "prefecture",
+        "municipality",
+        "roadmap",
+    ):
         [crumbs] = of_type(heads[name], "BreadcrumbList")
         items = crumbs["itemListElement"]
         assert [item["position"] for item in items] == list(range(1, len(items) + 1))

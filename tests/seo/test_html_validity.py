@@ -34,5 +34,7 @@ def test_every_page_type_is_valid_html(client, tmp_path, photo):
         timeout=300,
     )
     messages = json.loads(completed.stderr or completed.stdout or '{"messages": []}')["messages"]
-    errors = [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
+    errors = [
+        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"
+    ]
     assert errors == [], "\n".join(errors)

@@ -34,7 +34,16 @@ def test_every_page_shown_by_itself_names_its_shortlink_and_it_leads_back(client
     # The home page is its own short address; a seminar, an award edition or
     # the finder, a prefecture or a municipality is shown by a route of another page; search and open data are no pages.
     assert {name for name, has in shown.items() if not has} == {
-        "home", "seminar", "award", "finder", "seminar_month", "search", "search_query", "opendata", "prefecture", "municipality",
+        "home",
+        "seminar",
+        "award",
+        "finder",
+        "seminar_month",
+        "search",
+        "search_query",
+        "opendata",
+        "prefecture",
+        "municipality",
         "municipality_kind_moves",
     }
 

@@ -23,7 +23,10 @@ def sitemap_entries(client):
     assert response.status_code == 200
     root = ET.fromstring(response.content)
     assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
-    return {url.findtext("sm:loc", namespaces=NS): url.findtext("sm:lastmod", namespaces=NS) for url in root.findall("sm:url", NS)}
+    return {
+        url.findtext("sm:loc", namespaces=NS): url.findtext("sm:lastmod", namespaces=NS)
+        for url in root.findall("sm:url", NS)
+    }
 
 
 def test_sitemap_follows_the_protocol_and_lists_every_public_item(client):

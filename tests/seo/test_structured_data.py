@@ -36,7 +36,9 @@ def test_article_has_google_properties_and_dates():
 
 
 def test_breadcrumb_list_positions_and_items():
-    data = structured_data.breadcrumb_list([("事例", "https://example.jp/cases/"), ("ある事例", "https://example.jp/cases/a/")])
+    data = structured_data.breadcrumb_list(
+        [("事例", "https://example.jp/cases/"), ("ある事例", "https://example.jp/cases/a/")]
+    )
     assert data["@type"] == "BreadcrumbList"
     for position, item in enumerate(data["itemListElement"], start=1):
         assert BREADCRUMB_ITEM <= set(item) and item["position"] == position
@@ -59,7 +61,9 @@ def test_program_names_its_provider_and_area_and_known_amount_only():
             assert amount["@type"] == "MonetaryAmount" and amount["currency"] == "JPY"
             assert {"value", "maxValue"} & set(amount) and amount["name"]
         budgets = [amount["value"] for amount in data.get("amount", []) if "value" in amount]
-        assert budgets == ([program.budget_yen] if program.budget_yen is not None and "MonetaryGrant" in data["@type"] else [])
+        assert budgets == (
+            [program.budget_yen] if program.budget_yen is not None and "MonetaryGrant" in data["@type"] else []
+        )
 
 
 def ceilings(slug):

@@ -23,16 +23,24 @@ def test_an_option_the_evaluator_cannot_use_is_refused(values):
         OptionBlock().clean(option(**values))
 
 
-@pytest.mark.parametrize("values", [{"method": "rate", "rate": "2/3"}, {"method": "fixed", "rate": "", "cap_yen": 15_000_000}])
+@pytest.mark.parametrize(
+    "values", [{"method": "rate", "rate": "2/3"}, {"method": "fixed", "rate": "", "cap_yen": 15_000_000}]
+)
 def test_valid_options_pass(values):
     OptionBlock().clean(option(**values))
 
 
 def rule(**values):
     data = {
-        "label": "町村", "applicant_kinds": ["town"], "disadvantaged_any": [], "max_fiscal_index": "",
-        "small_municipality": False, "prerequisites": [], "note": "",
-        "options": [{"method": "rate", "rate": "1/2", "cap_yen": None, "note": ""}], **values,
+        "label": "町村",
+        "applicant_kinds": ["town"],
+        "disadvantaged_any": [],
+        "max_fiscal_index": "",
+        "small_municipality": False,
+        "prerequisites": [],
+        "note": "",
+        "options": [{"method": "rate", "rate": "1/2", "cap_yen": None, "note": ""}],
+        **values,
     }
     return RuleBlock().to_python(data)
 

@@ -31,7 +31,14 @@ PLAN = "市町村官民データ活用推進計画の策定"
 # 都道府県及び指定都市を除く地方公共団体
 IOT_2018_KINDS = ["core_city", "special_city", "city", "town", "village", "special_ward"]
 LOCAL_GOVERNMENTS = [
-    "prefecture", "designated_city", "core_city", "special_city", "city", "town", "village", "special_ward",
+    "prefecture",
+    "designated_city",
+    "core_city",
+    "special_city",
+    "city",
+    "town",
+    "village",
+    "special_ward",
 ]
 MUNICIPALITIES = ["designated_city", "core_city", "special_city", "city", "town", "village"]
 # 普通地方公共団体 (the Wi-Fi program's 事業主体)
@@ -84,8 +91,18 @@ PROGRAMS = {
             disadvantaged=ALL_DISADVANTAGED,
             max_fiscal_index="0.4",
         ),
-        rule("財政力指数0.8以下の地方公共団体", ORDINARY_LOCAL_GOVERNMENTS, [option("rate", "1/2")], max_fiscal_index="0.8"),
-        rule("条件不利地域の地方公共団体", ORDINARY_LOCAL_GOVERNMENTS, [option("rate", "1/2")], disadvantaged=ALL_DISADVANTAGED),
+        rule(
+            "財政力指数0.8以下の地方公共団体",
+            ORDINARY_LOCAL_GOVERNMENTS,
+            [option("rate", "1/2")],
+            max_fiscal_index="0.8",
+        ),
+        rule(
+            "条件不利地域の地方公共団体",
+            ORDINARY_LOCAL_GOVERNMENTS,
+            [option("rate", "1/2")],
+            disadvantaged=ALL_DISADVANTAGED,
+        ),
         rule("第三セクター", ["third_sector"], [option("rate", "1/2")]),
     ],
 }
@@ -99,57 +116,190 @@ CITY_ISLAND = {"kind": "city", "disadvantaged": ["island"], "fiscal_index": "0.3
     ("program", "applicant", "cost", "status", "rule_label", "amounts", "best"),
     [
         # 町 in a 過疎地域, 事業費 3,000万円: 定額 1,500万円 or 1/2 = 1,500万円 (tie → 定額).
-        ("iot-jisso-2018", TOWN_DEPOPULATED, 30_000_000, "eligible", "条件不利地域の市町村",
-         [15_000_000, 15_000_000], 15_000_000),
+        (
+            "iot-jisso-2018",
+            TOWN_DEPOPULATED,
+            30_000_000,
+            "eligible",
+            "条件不利地域の市町村",
+            [15_000_000, 15_000_000],
+            15_000_000,
+        ),
         # Same town, 6,000万円: 1/2 is capped at 2,000万円.
-        ("iot-jisso-2018", TOWN_DEPOPULATED, 60_000_000, "eligible", "条件不利地域の市町村",
-         [15_000_000, 20_000_000], 20_000_000),
+        (
+            "iot-jisso-2018",
+            TOWN_DEPOPULATED,
+            60_000_000,
+            "eligible",
+            "条件不利地域の市町村",
+            [15_000_000, 20_000_000],
+            20_000_000,
+        ),
         # Below the fixed cap the fixed subsidy covers the cost.
-        ("iot-jisso-2018", TOWN_DEPOPULATED, 10_000_001, "eligible", "条件不利地域の市町村",
-         [10_000_001, 5_000_000], 10_000_001),
-        ("iot-jisso-2018", {"kind": "city", "completed_prerequisites": [PLAN]}, 30_000_000, "eligible",
-         "その他の市町村", [15_000_000], 15_000_000),
-        ("iot-jisso-2018", {"kind": "private", "disadvantaged": ["island"]}, 50_000_000, "eligible",
-         "民間事業者", [20_000_000], 20_000_000),
+        (
+            "iot-jisso-2018",
+            TOWN_DEPOPULATED,
+            10_000_001,
+            "eligible",
+            "条件不利地域の市町村",
+            [10_000_001, 5_000_000],
+            10_000_001,
+        ),
+        (
+            "iot-jisso-2018",
+            {"kind": "city", "completed_prerequisites": [PLAN]},
+            30_000_000,
+            "eligible",
+            "その他の市町村",
+            [15_000_000],
+            15_000_000,
+        ),
+        (
+            "iot-jisso-2018",
+            {"kind": "private", "disadvantaged": ["island"]},
+            50_000_000,
+            "eligible",
+            "民間事業者",
+            [20_000_000],
+            20_000_000,
+        ),
         ("iot-jisso-2018", {"kind": "designated_city"}, 30_000_000, "ineligible", None, [], None),
         ("iot-jisso-2018", {"kind": "prefecture", "disadvantaged": ["island"]}, None, "ineligible", None, [], None),
-        ("iot-jisso-2018", {"kind": "town", "disadvantaged": ["depopulated"]}, 30_000_000, "conditional",
-         "条件不利地域の市町村", [15_000_000, 15_000_000], 15_000_000),
+        (
+            "iot-jisso-2018",
+            {"kind": "town", "disadvantaged": ["depopulated"]},
+            30_000_000,
+            "conditional",
+            "条件不利地域の市町村",
+            [15_000_000, 15_000_000],
+            15_000_000,
+        ),
         ("iot-jisso-2018", TOWN_DEPOPULATED, None, "eligible", "条件不利地域の市町村", [], None),
         # 2017: 政令指定都市 get 1/2 (no cap stated); small bodies may choose 定額 up to 3,000万円.
-        ("iot-jisso-2017", {"kind": "designated_city"}, 30_000_000, "eligible", "その他の団体",
-         [15_000_000], 15_000_000),
-        ("iot-jisso-2017", {"kind": "village"}, 50_000_000, "eligible", "小規模地方公共団体",
-         [30_000_000, 25_000_000], 30_000_000),
-        ("iot-jisso-2017", {"kind": "village"}, 80_000_000, "eligible", "小規模地方公共団体",
-         [30_000_000, 40_000_000], 40_000_000),
-        ("iot-jisso-2017", {"kind": "city", "small_municipality": True}, 10_000_000, "eligible",
-         "小規模地方公共団体", [10_000_000, 5_000_000], 10_000_000),
-        ("iot-jisso-2017", {"kind": "city", "small_municipality": False}, 10_000_000, "eligible",
-         "その他の団体", [5_000_000], 5_000_000),
+        (
+            "iot-jisso-2017",
+            {"kind": "designated_city"},
+            30_000_000,
+            "eligible",
+            "その他の団体",
+            [15_000_000],
+            15_000_000,
+        ),
+        (
+            "iot-jisso-2017",
+            {"kind": "village"},
+            50_000_000,
+            "eligible",
+            "小規模地方公共団体",
+            [30_000_000, 25_000_000],
+            30_000_000,
+        ),
+        (
+            "iot-jisso-2017",
+            {"kind": "village"},
+            80_000_000,
+            "eligible",
+            "小規模地方公共団体",
+            [30_000_000, 40_000_000],
+            40_000_000,
+        ),
+        (
+            "iot-jisso-2017",
+            {"kind": "city", "small_municipality": True},
+            10_000_000,
+            "eligible",
+            "小規模地方公共団体",
+            [10_000_000, 5_000_000],
+            10_000_000,
+        ),
+        (
+            "iot-jisso-2017",
+            {"kind": "city", "small_municipality": False},
+            10_000_000,
+            "eligible",
+            "その他の団体",
+            [5_000_000],
+            5_000_000,
+        ),
         # A "city" of unknown class might be a 中核市: the 定額 route is only conditional,
         # but 1/2 is certain.
         ("iot-jisso-2017", {"kind": "city"}, 10_000_000, "eligible", "その他の団体", [5_000_000], 5_000_000),
-        ("iot-jisso-2017", {"kind": "special_ward", "small_municipality": True}, 10_000_000, "eligible",
-         "その他の団体", [5_000_000], 5_000_000),
+        (
+            "iot-jisso-2017",
+            {"kind": "special_ward", "small_municipality": True},
+            10_000_000,
+            "eligible",
+            "その他の団体",
+            [5_000_000],
+            5_000_000,
+        ),
         ("iot-jisso-2017", {"kind": "npo"}, 10_000_000, "ineligible", None, [], None),
         # Wi-Fi: 2/3 for a 市 with 財政力指数 ≤ 0.4 in a 条件不利地域; rounding down to the yen.
-        ("public-wifi", CITY_ISLAND, 10_000_000, "eligible", "財政力指数0.4以下かつ条件不利地域の市町村",
-         [6_666_666], 6_666_666),
-        ("public-wifi", {**CITY_ISLAND, "fiscal_index": "0.4"}, 3, "eligible",
-         "財政力指数0.4以下かつ条件不利地域の市町村", [2], 2),
-        ("public-wifi", {**CITY_ISLAND, "fiscal_index": "0.41"}, 10_000_000, "eligible",
-         "財政力指数0.8以下の地方公共団体", [5_000_000], 5_000_000),
-        ("public-wifi", {**CITY_ISLAND, "fiscal_index": "0.9"}, 10_000_000, "eligible",
-         "条件不利地域の地方公共団体", [5_000_000], 5_000_000),
+        (
+            "public-wifi",
+            CITY_ISLAND,
+            10_000_000,
+            "eligible",
+            "財政力指数0.4以下かつ条件不利地域の市町村",
+            [6_666_666],
+            6_666_666,
+        ),
+        (
+            "public-wifi",
+            {**CITY_ISLAND, "fiscal_index": "0.4"},
+            3,
+            "eligible",
+            "財政力指数0.4以下かつ条件不利地域の市町村",
+            [2],
+            2,
+        ),
+        (
+            "public-wifi",
+            {**CITY_ISLAND, "fiscal_index": "0.41"},
+            10_000_000,
+            "eligible",
+            "財政力指数0.8以下の地方公共団体",
+            [5_000_000],
+            5_000_000,
+        ),
+        (
+            "public-wifi",
+            {**CITY_ISLAND, "fiscal_index": "0.9"},
+            10_000_000,
+            "eligible",
+            "条件不利地域の地方公共団体",
+            [5_000_000],
+            5_000_000,
+        ),
         ("public-wifi", {"kind": "city", "fiscal_index": "0.9"}, 10_000_000, "ineligible", None, [], None),
-        ("public-wifi", {"kind": "city"}, 10_000_000, "conditional", "財政力指数0.8以下の地方公共団体",
-         [5_000_000], 5_000_000),
-        ("public-wifi", {"kind": "prefecture", "disadvantaged": ["island"], "fiscal_index": "0.3"}, 10_000_000,
-         "eligible", "財政力指数0.8以下の地方公共団体", [5_000_000], 5_000_000),
+        (
+            "public-wifi",
+            {"kind": "city"},
+            10_000_000,
+            "conditional",
+            "財政力指数0.8以下の地方公共団体",
+            [5_000_000],
+            5_000_000,
+        ),
+        (
+            "public-wifi",
+            {"kind": "prefecture", "disadvantaged": ["island"], "fiscal_index": "0.3"},
+            10_000_000,
+            "eligible",
+            "財政力指数0.8以下の地方公共団体",
+            [5_000_000],
+            5_000_000,
+        ),
         # 第三セクター: 1/2 only, whatever its area or finances.
-        ("public-wifi", {"kind": "third_sector", "disadvantaged": ["island"], "fiscal_index": "0.1"},
-         10_000_000, "eligible", "第三セクター", [5_000_000], 5_000_000),
+        (
+            "public-wifi",
+            {"kind": "third_sector", "disadvantaged": ["island"], "fiscal_index": "0.1"},
+            10_000_000,
+            "eligible",
+            "第三セクター",
+            [5_000_000],
+            5_000_000,
+        ),
         ("public-wifi", {"kind": "private", "disadvantaged": ["island"]}, 10_000_000, "ineligible", None, [], None),
     ],
 )
@@ -229,7 +379,9 @@ def test_unmet_conditions_are_listed_per_rule():
 
 def test_a_non_monetary_offer_is_quoted_as_the_documents_clause():
     """「…を行うの対象です」 is not Japanese; the note is quoted as the thing offered."""
-    advice = Rule.from_dict(rule("相談", ["town"], [option("none", note="政府CIO等が現地に直接赴き、相談対応アドバイスを行う")]))
+    advice = Rule.from_dict(
+        rule("相談", ["town"], [option("none", note="政府CIO等が現地に直接赴き、相談対応アドバイスを行う")])
+    )
     result = evaluate(Applicant(kind="town"), [advice], None)
     assert result.reasons == ("町は「政府CIO等が現地に直接赴き、相談対応アドバイスを行う」の対象です",)
     plain = Rule.from_dict(rule("交付なし", ["town"], [option("none")]))
@@ -251,20 +403,40 @@ def test_first_definite_rule_wins_over_later_ones():
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        (PROGRAMS["iot-jisso-2018"][0],
-         "対象：中核市・施行時特例市・市・町・村・特別区（条件不利地域に該当）。前提：市町村官民データ活用推進計画の策定。"
-         "定額（上限1,500万円）または補助率1/2（上限2,000万円）"),
-        (rule("例", ["village", "town"], [option("fixed", cap_yen=15_000_000), option("rate", "1/2", 20_000_000)],
-              disadvantaged=["island", "depopulated"], max_fiscal_index="0.4", prerequisites=[PLAN]),
-         "対象：町・村（過疎地域・離島のいずれかに該当）。財政力指数0.4以下。前提：市町村官民データ活用推進計画の策定。"
-         "定額（上限1,500万円）または補助率1/2（上限2,000万円）"),
-        (PROGRAMS["iot-jisso-2017"][0],
-         "対象：都道府県・政令指定都市・中核市・施行時特例市・市・町・村・特別区。小規模地方公共団体に限る。"
-         "定額（上限3,000万円）または補助率1/2"),
-        (rule("特交", ["city"], [option("special_tax", "1/2", 20_000_000)], disadvantaged=["heavy_snow"]),
-         "対象：市（豪雪地帯に該当）。特別交付税措置（措置率1/2、対象経費上限2,000万円）"),
-        (rule("派遣", ["town", "npo"], [option("none", note="アドバイザー派遣")]), "対象：町・NPO法人。アドバイザー派遣"),
-        (rule("委託", ["consortium"], [option("commission", cap_yen=100_000_000)]), "対象：コンソーシアム。委託（上限1億円）"),
+        (
+            PROGRAMS["iot-jisso-2018"][0],
+            "対象：中核市・施行時特例市・市・町・村・特別区（条件不利地域に該当）。前提：市町村官民データ活用推進計画の策定。"
+            "定額（上限1,500万円）または補助率1/2（上限2,000万円）",
+        ),
+        (
+            rule(
+                "例",
+                ["village", "town"],
+                [option("fixed", cap_yen=15_000_000), option("rate", "1/2", 20_000_000)],
+                disadvantaged=["island", "depopulated"],
+                max_fiscal_index="0.4",
+                prerequisites=[PLAN],
+            ),
+            "対象：町・村（過疎地域・離島のいずれかに該当）。財政力指数0.4以下。前提：市町村官民データ活用推進計画の策定。"
+            "定額（上限1,500万円）または補助率1/2（上限2,000万円）",
+        ),
+        (
+            PROGRAMS["iot-jisso-2017"][0],
+            "対象：都道府県・政令指定都市・中核市・施行時特例市・市・町・村・特別区。小規模地方公共団体に限る。"
+            "定額（上限3,000万円）または補助率1/2",
+        ),
+        (
+            rule("特交", ["city"], [option("special_tax", "1/2", 20_000_000)], disadvantaged=["heavy_snow"]),
+            "対象：市（豪雪地帯に該当）。特別交付税措置（措置率1/2、対象経費上限2,000万円）",
+        ),
+        (
+            rule("派遣", ["town", "npo"], [option("none", note="アドバイザー派遣")]),
+            "対象：町・NPO法人。アドバイザー派遣",
+        ),
+        (
+            rule("委託", ["consortium"], [option("commission", cap_yen=100_000_000)]),
+            "対象：コンソーシアム。委託（上限1億円）",
+        ),
     ],
 )
 def test_explain_rule(data, expected):
@@ -446,8 +618,13 @@ def test_knowing_more_never_loses_a_definite_match(applicant, rules):
     before = evaluate(applicant, rules, None)
     every = frozenset(p for r in rules for p in r.prerequisites)
     after = evaluate(
-        Applicant(applicant.kind, applicant.disadvantaged, applicant.fiscal_index,
-                  applicant.small_municipality, applicant.completed_prerequisites | every),
+        Applicant(
+            applicant.kind,
+            applicant.disadvantaged,
+            applicant.fiscal_index,
+            applicant.small_municipality,
+            applicant.completed_prerequisites | every,
+        ),
         rules,
         None,
     )
@@ -490,9 +667,14 @@ def test_an_unknown_key_is_refused_and_says_of_what(build, data, message):
 
 
 def test_a_rule_keeps_its_note_and_is_not_small_only_unless_said():
-    plain = Rule.from_dict({k: v for k, v in rule("A", ["town"], [option("fixed")]).items() if k != "small_municipality"})
+    plain = Rule.from_dict(
+        {k: v for k, v in rule("A", ["town"], [option("fixed")]).items() if k != "small_municipality"}
+    )
     assert plain.small_municipality is False
-    assert Rule.from_dict(rule("A", ["town"], [option("fixed")], note="要件は公募要領による")).note == "要件は公募要領による"
+    assert (
+        Rule.from_dict(rule("A", ["town"], [option("fixed")], note="要件は公募要領による")).note
+        == "要件は公募要領による"
+    )
     assert Rule.from_dict({**rule("A", ["town"], [option("fixed")]), "note": None}).note == ""
 
 

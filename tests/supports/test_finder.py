@@ -50,26 +50,66 @@ TOWN_DEPOPULATED = {"applicant_kind": "town", "disadvantaged": "depopulated", "p
         # The same town, 6,000万円: 1/2 capped at 2,000万円.
         ("iot-jisso-2018", {**TOWN_DEPOPULATED, "cost": "6000万円"}, "eligible", [15_000_000, 20_000_000], 20_000_000),
         # Without the plan the town is only conditionally eligible.
-        ("iot-jisso-2018", {"applicant_kind": "town", "disadvantaged": "depopulated", "cost": "3000万円"},
-         "conditional", [15_000_000, 15_000_000], 15_000_000),
+        (
+            "iot-jisso-2018",
+            {"applicant_kind": "town", "disadvantaged": "depopulated", "cost": "3000万円"},
+            "conditional",
+            [15_000_000, 15_000_000],
+            15_000_000,
+        ),
         ("iot-jisso-2018", {"applicant_kind": "designated_city", "cost": "3000万円"}, "ineligible", [], None),
-        ("iot-jisso-2017", {"applicant_kind": "designated_city", "cost": "3000万円"}, "eligible",
-         [15_000_000], 15_000_000),
-        ("iot-jisso-2017", {"applicant_kind": "village", "cost": "8000万円"}, "eligible",
-         [30_000_000, 40_000_000], 40_000_000),
+        (
+            "iot-jisso-2017",
+            {"applicant_kind": "designated_city", "cost": "3000万円"},
+            "eligible",
+            [15_000_000],
+            15_000_000,
+        ),
+        (
+            "iot-jisso-2017",
+            {"applicant_kind": "village", "cost": "8000万円"},
+            "eligible",
+            [30_000_000, 40_000_000],
+            40_000_000,
+        ),
         # A 市 of unknown class may or may not be a 小規模地方公共団体.
-        ("iot-jisso-2017", {"applicant_kind": "city", "cost": "1000万円"}, "conditional",
-         [10_000_000, 5_000_000], 10_000_000),
-        ("iot-jisso-2017", {"applicant_kind": "city", "small_municipality": "yes", "cost": "1000万円"}, "eligible",
-         [10_000_000, 5_000_000], 10_000_000),
+        (
+            "iot-jisso-2017",
+            {"applicant_kind": "city", "cost": "1000万円"},
+            "conditional",
+            [10_000_000, 5_000_000],
+            10_000_000,
+        ),
+        (
+            "iot-jisso-2017",
+            {"applicant_kind": "city", "small_municipality": "yes", "cost": "1000万円"},
+            "eligible",
+            [10_000_000, 5_000_000],
+            10_000_000,
+        ),
         # Wi-Fi: 2/3 for a 市 with 財政力指数 0.35 on a 離島 (rounded down to the yen).
-        ("public-wifi", {"applicant_kind": "city", "disadvantaged": "island", "fiscal_index": "0.35",
-                         "cost": "1000万円"}, "eligible", [6_666_666], 6_666_666),
-        ("public-wifi", {"applicant_kind": "third_sector", "disadvantaged": "island", "fiscal_index": "0.35",
-                         "cost": "1000万円"}, "eligible", [5_000_000], 5_000_000),
+        (
+            "public-wifi",
+            {"applicant_kind": "city", "disadvantaged": "island", "fiscal_index": "0.35", "cost": "1000万円"},
+            "eligible",
+            [6_666_666],
+            6_666_666,
+        ),
+        (
+            "public-wifi",
+            {"applicant_kind": "third_sector", "disadvantaged": "island", "fiscal_index": "0.35", "cost": "1000万円"},
+            "eligible",
+            [5_000_000],
+            5_000_000,
+        ),
         ("iot-special-tax", {"applicant_kind": "town", "cost": "3000万円"}, "eligible", [10_000_000], 10_000_000),
-        ("furusato-telework", {"applicant_kind": "consortium", "cost": "5000万円"}, "eligible",
-         [30_000_000], 30_000_000),
+        (
+            "furusato-telework",
+            {"applicant_kind": "consortium", "cost": "5000万円"},
+            "eligible",
+            [30_000_000],
+            30_000_000,
+        ),
         ("iot-service", {"applicant_kind": "consortium", "cost": "1億円"}, "eligible", [60_000_000], 60_000_000),
         ("smart-city", {"applicant_kind": "city", "cost": "1億円"}, "eligible", [50_000_000], 50_000_000),
         # Non-monetary support: eligible by kind, no amount.
@@ -189,7 +229,9 @@ def test_a_third_sector_may_name_where_it_is():
     assert outcome.query.municipality == town
 
 
-@pytest.mark.parametrize("cost", ["30,000,000", "３０，０００，０００", "3000万円", "３０００万円", "3,000万", " 3000 万円 "])
+@pytest.mark.parametrize(
+    "cost", ["30,000,000", "３０，０００，０００", "3000万円", "３０００万円", "3,000万", " 3000 万円 "]
+)
 def test_cost_spellings(cost):
     assert find(applicant_kind="town", cost=cost).query.cost_yen == 30_000_000
 

@@ -96,7 +96,12 @@ def test_fuchu_is_offered_as_choices():
 
 @pytest.mark.parametrize(
     "text, message",
-    [("016951", "北方領土"), ("122387", "検査数字"), ("01101", "札幌市の区のコード"), ("ほげほげ", "見つかりませんでした")],
+    [
+        ("016951", "北方領土"),
+        ("122387", "検査数字"),
+        ("01101", "札幌市の区のコード"),
+        ("ほげほげ", "見つかりませんでした"),
+    ],
 )
 def test_codes_and_names_that_are_no_body_explain_why(text, message):
     outcome = find(municipality=text)
@@ -109,10 +114,9 @@ def test_no_js_round_trip_offers_links_that_keep_the_input(client):
     assert response.status_code == 400
     html = response.content.decode()
     assert "候補から選んでください" in html
-    links = dict(
-        (label, href.replace("&amp;", "&"))
-        for href, label in re.findall(r'<li><a href="(\?[^"]+)">([^<]+)</a>（', html)
-    )
+    links = {
+        label: href.replace("&amp;", "&") for href, label in re.findall(r'<li><a href="(\?[^"]+)">([^<]+)</a>（', html)
+    }
     tokyo = body("13", "府中市")
     assert f"municipality={tokyo.lg_code}" in links["東京都府中市"] and "cost=" in links["東京都府中市"]
     assert "広島県府中市" in links
@@ -158,8 +162,14 @@ def test_lookup_endpoint(client):
 
 @pytest.mark.parametrize(
     "params, message",
-    [({}, "入力してください"), ({"q": ""}, "入力してください"), ({"q": "x" * 5000}, "50文字以内"),
-     ({"q": "122387"}, "検査数字"), ({"q": "123"}, "5桁または6桁"), ({"q": "\x00"}, "入力してください")],
+    [
+        ({}, "入力してください"),
+        ({"q": ""}, "入力してください"),
+        ({"q": "x" * 5000}, "50文字以内"),
+        ({"q": "122387"}, "検査数字"),
+        ({"q": "123"}, "5桁または6桁"),
+        ({"q": "\x00"}, "入力してください"),
+    ],
 )
 def test_lookup_endpoint_bad_input_is_a_400_json(client, params, message):
     response = client.get(LOOKUP, params)
@@ -197,7 +207,9 @@ def test_query_count_does_not_grow_with_the_number_of_bodies(client, django_asse
     _extra_bodies(60)
     MunicipalityKindChange.objects.create(
         municipality=Municipality.objects.get(name="合成" + str(Municipality.objects.count() - 1) + "町"),
-        date="2019-04-01", before="town", after="city",
+        date="2019-04-01",
+        before="town",
+        after="city",
     )
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url, params)

@@ -41,7 +41,7 @@ def test_empty_page_shows_the_form_and_the_age_of_the_data(client):
     html = response.content.decode()
     assert '<form class="finder-form" method="get" action="/supports/finder/"' in html
     assert "2017〜2018年度" in html
-    assert "判定結果" not in html and 'aria-invalid' not in html
+    assert "判定結果" not in html and "aria-invalid" not in html
     assert 'aria-current="page">支援策を探す' in html
 
 
@@ -137,8 +137,17 @@ def test_csv(client):
     assert body.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(body[1:])))
     assert rows[0][:7] == ["支援策", "年度", "判定", "理由", "方式ごとの支援額", "最適な方式", "URL"]
-    assert rows[0][7:] == ["財源の組み方（実質負担の最も少ないもの）", "国庫補助額（円）", "地方債（円）", "一般財源等（円）",
-                           "うち交付税措置（円）", "実質負担額（円）", "実質負担の割合", "ほかの財源の組み方", "財源の注記"]
+    assert rows[0][7:] == [
+        "財源の組み方（実質負担の最も少ないもの）",
+        "国庫補助額（円）",
+        "地方債（円）",
+        "一般財源等（円）",
+        "うち交付税措置（円）",
+        "実質負担額（円）",
+        "実質負担の割合",
+        "ほかの財源の組み方",
+        "財源の注記",
+    ]
     assert len(rows) == 1 + SupportProgramPage.objects.live().count()
     row = next(r for r in rows if r[6].endswith("/supports/iot-jisso-2018/"))
     assert row[1:3] == ["2018年度", "対象"]
@@ -152,10 +161,10 @@ def test_csv(client):
 
 def test_csv_guards_against_spreadsheet_formulas(client):
     page = SupportProgramPage.objects.get(slug="advisor")
-    page.title = "=HYPERLINK(\"x\")"
+    page.title = '=HYPERLINK("x")'
     page.save_revision().publish()
     rows = list(csv.reader(io.StringIO(client.get(CSV_URL, {"applicant_kind": "town"}).content.decode()[1:])))
-    assert "'=HYPERLINK(\"x\")" in [r[0] for r in rows]
+    assert '\'=HYPERLINK("x")' in [r[0] for r in rows]
 
 
 def test_csv_with_bad_input_explains_on_the_page(client):
@@ -169,15 +178,36 @@ def test_csv_with_bad_input_explains_on_the_page(client):
 @pytest.mark.parametrize(
     ("params", "slug", "status", "amounts", "best"),
     [
-        ({**TOWN_DEPOPULATED, "cost": "３０００万円"}, "iot-jisso-2018", "eligible", [15_000_000, 15_000_000], 15_000_000),
+        (
+            {**TOWN_DEPOPULATED, "cost": "３０００万円"},
+            "iot-jisso-2018",
+            "eligible",
+            [15_000_000, 15_000_000],
+            15_000_000,
+        ),
         ({**TOWN_DEPOPULATED, "cost": "6,000万円"}, "iot-jisso-2018", "eligible", [15_000_000, 20_000_000], 20_000_000),
         ({"applicant_kind": "designated_city", "cost": "3000万円"}, "iot-jisso-2018", "ineligible", [], None),
-        ({"applicant_kind": "designated_city", "cost": "3000万円"}, "iot-jisso-2017", "eligible",
-         [15_000_000], 15_000_000),
-        ({"applicant_kind": "city", "disadvantaged": "island", "fiscal_index": "0.35", "cost": "1000万円"},
-         "public-wifi", "eligible", [6_666_666], 6_666_666),
-        ({"applicant_kind": "third_sector", "disadvantaged": "island", "cost": "1000万円"},
-         "public-wifi", "eligible", [5_000_000], 5_000_000),
+        (
+            {"applicant_kind": "designated_city", "cost": "3000万円"},
+            "iot-jisso-2017",
+            "eligible",
+            [15_000_000],
+            15_000_000,
+        ),
+        (
+            {"applicant_kind": "city", "disadvantaged": "island", "fiscal_index": "0.35", "cost": "1000万円"},
+            "public-wifi",
+            "eligible",
+            [6_666_666],
+            6_666_666,
+        ),
+        (
+            {"applicant_kind": "third_sector", "disadvantaged": "island", "cost": "1000万円"},
+            "public-wifi",
+            "eligible",
+            [5_000_000],
+            5_000_000,
+        ),
     ],
 )
 def test_api_answers(client, params, slug, status, amounts, best):
@@ -200,7 +230,9 @@ def test_api_shape(client):
     result = api_result(response, "iot-jisso-2018")
     assert result["url"] == "http://testserver/supports/iot-jisso-2018/"
     assert result["fiscal_year"] == 2018 and result["status_label"] == "対象"
-    assert result["reasons"] == ["条件不利地域（過疎地域）に該当するため、定額（上限1,500万円）または1/2（上限2,000万円）を選べます"]
+    assert result["reasons"] == [
+        "条件不利地域（過疎地域）に該当するため、定額（上限1,500万円）または1/2（上限2,000万円）を選べます"
+    ]
     assert result["amounts"][0] == {
         "method": "fixed",
         "label": "定額（上限1,500万円）",

@@ -23,23 +23,65 @@ from supports.funding import (
 )
 
 P = Fraction(1, 100)
-KASO = Measure("kaso", "過疎対策事業債", "bond", 70 * P, MUNICIPAL_KINDS, "過疎市町村", coverage=Fraction(1),
-               disadvantaged_any={"depopulated"})
-HENCHI = Measure("henchi", "辺地対策事業債", "bond", 80 * P, MUNICIPAL_KINDS, "辺地を有する市町村",
-                 coverage=Fraction(1), disadvantaged_any={"remote"})
-IPPAN = Measure("ippan", "一般補助施設整備等事業債", "bond", Fraction(0), MUNICIPAL_KINDS, "その他の市町村",
-                coverage=75 * P, disadvantaged_none={"depopulated", "remote"})
+KASO = Measure(
+    "kaso",
+    "過疎対策事業債",
+    "bond",
+    70 * P,
+    MUNICIPAL_KINDS,
+    "過疎市町村",
+    coverage=Fraction(1),
+    disadvantaged_any={"depopulated"},
+)
+HENCHI = Measure(
+    "henchi",
+    "辺地対策事業債",
+    "bond",
+    80 * P,
+    MUNICIPAL_KINDS,
+    "辺地を有する市町村",
+    coverage=Fraction(1),
+    disadvantaged_any={"remote"},
+)
+IPPAN = Measure(
+    "ippan",
+    "一般補助施設整備等事業債",
+    "bond",
+    Fraction(0),
+    MUNICIPAL_KINDS,
+    "その他の市町村",
+    coverage=75 * P,
+    disadvantaged_none={"depopulated", "remote"},
+)
 KOKYO = Measure("kokyo", "公共事業等債", "bond", 20 * P, {"prefecture"}, "都道府県", coverage=90 * P)
-KINBO = Measure("kinbo", "緊急防災・減災事業債", "bond", 70 * P, ORDINARY_LOCAL_GOVERNMENT_KINDS,
-                "普通地方公共団体", coverage=Fraction(1))
-KASSEI = Measure("kassei", "地域活性化事業債", "bond", 30 * P, ORDINARY_LOCAL_GOVERNMENT_KINDS,
-                 "普通地方公共団体", coverage=90 * P)
-TOKKO = Measure("tokko", "地域IoT実装推進のための特別交付税措置", "special_tax", Fraction(1, 2),
-                ORDINARY_LOCAL_GOVERNMENT_KINDS, "地方公共団体", cost_cap_yen=20_000_000,
-                unsourced_adjustment="財政力補正あり")
+KINBO = Measure(
+    "kinbo",
+    "緊急防災・減災事業債",
+    "bond",
+    70 * P,
+    ORDINARY_LOCAL_GOVERNMENT_KINDS,
+    "普通地方公共団体",
+    coverage=Fraction(1),
+)
+KASSEI = Measure(
+    "kassei", "地域活性化事業債", "bond", 30 * P, ORDINARY_LOCAL_GOVERNMENT_KINDS, "普通地方公共団体", coverage=90 * P
+)
+TOKKO = Measure(
+    "tokko",
+    "地域IoT実装推進のための特別交付税措置",
+    "special_tax",
+    Fraction(1, 2),
+    ORDINARY_LOCAL_GOVERNMENT_KINDS,
+    "地方公共団体",
+    cost_cap_yen=20_000_000,
+    unsourced_adjustment="財政力補正あり",
+)
 
 WIFI_ROUTES = [
-    Route(KASO, "local_share"), Route(HENCHI, "local_share"), Route(IPPAN, "local_share"), Route(KOKYO, "local_share"),
+    Route(KASO, "local_share"),
+    Route(HENCHI, "local_share"),
+    Route(IPPAN, "local_share"),
+    Route(KOKYO, "local_share"),
     Route(KINBO, "standalone", "指定避難所における避難者の生活環境の改善のために実施する、Wi-Fi環境の整備"),
     Route(KASSEI, "standalone", "博物館や観光案内所などの観光拠点における環境整備"),
 ]
@@ -60,25 +102,50 @@ def figures(plan):
     ("applicant", "subsidy", "measure", "expected", "share"),
     [
         # 公衆無線LAN 2/3: 3,000万 → 補助2,000万; 補助裏1,000万 × 過疎債100% = 1,000万, × 算入70% = 700万; 1,000万 − 700万 = 300万
-        pytest.param(KASO_ISLAND_TOWN, 20_000_000, KASO,
-                     (20_000_000, 10_000_000, 10_000_000, 0, 7_000_000, 3_000_000), "10%",
-                     id="kaso-island-town-2/3: 3000万-2000万=1000万, 過疎債1000万x70%=700万, 実質300万(10%)"),
+        pytest.param(
+            KASO_ISLAND_TOWN,
+            20_000_000,
+            KASO,
+            (20_000_000, 10_000_000, 10_000_000, 0, 7_000_000, 3_000_000),
+            "10%",
+            id="kaso-island-town-2/3: 3000万-2000万=1000万, 過疎債1000万x70%=700万, 実質300万(10%)",
+        ),
         # 公衆無線LAN 1/2: 補助裏1,500万 × 一般補助債75% = 1,125万 (一般財源375万), 算入なし; 実質1,500万
-        pytest.param(PLAIN_TOWN, 15_000_000, IPPAN,
-                     (15_000_000, 15_000_000, 11_250_000, 3_750_000, 0, 15_000_000), "50%",
-                     id="plain-town-1/2: 1500万x一般補助債75%=1125万+一般財源375万, 算入0, 実質1500万(50%)"),
+        pytest.param(
+            PLAIN_TOWN,
+            15_000_000,
+            IPPAN,
+            (15_000_000, 15_000_000, 11_250_000, 3_750_000, 0, 15_000_000),
+            "50%",
+            id="plain-town-1/2: 1500万x一般補助債75%=1125万+一般財源375万, 算入0, 実質1500万(50%)",
+        ),
         # 都道府県 1/2: 補助裏1,500万 × 公共事業等債90% = 1,350万, × 算入20% = 270万; 実質1,230万
-        pytest.param(PREFECTURE, 15_000_000, KOKYO,
-                     (15_000_000, 15_000_000, 13_500_000, 1_500_000, 2_700_000, 12_300_000), "41%",
-                     id="prefecture-1/2: 1500万x公共事業等債90%=1350万, x20%=270万, 実質1230万(41%)"),
+        pytest.param(
+            PREFECTURE,
+            15_000_000,
+            KOKYO,
+            (15_000_000, 15_000_000, 13_500_000, 1_500_000, 2_700_000, 12_300_000),
+            "41%",
+            id="prefecture-1/2: 1500万x公共事業等債90%=1350万, x20%=270万, 実質1230万(41%)",
+        ),
         # 第三セクター 1/2 のみ, 地方債なし: 補助裏1,500万を全額自ら負担
-        pytest.param(THIRD_SECTOR, 15_000_000, None,
-                     (15_000_000, 15_000_000, 0, 15_000_000, 0, 15_000_000), "50%",
-                     id="third-sector-1/2: no bond, 1500万 cash, 実質1500万(50%)"),
+        pytest.param(
+            THIRD_SECTOR,
+            15_000_000,
+            None,
+            (15_000_000, 15_000_000, 0, 15_000_000, 0, 15_000_000),
+            "50%",
+            id="third-sector-1/2: no bond, 1500万 cash, 実質1500万(50%)",
+        ),
         # 辺地 2/3: 補助裏1,000万 × 辺地債100% × 算入80% = 800万; 実質200万
-        pytest.param(HENCHI_VILLAGE, 20_000_000, HENCHI,
-                     (20_000_000, 10_000_000, 10_000_000, 0, 8_000_000, 2_000_000), "6.6%",
-                     id="henchi-village-2/3: 1000万x辺地債100%x80%=800万, 実質200万(6.6%)"),
+        pytest.param(
+            HENCHI_VILLAGE,
+            20_000_000,
+            HENCHI,
+            (20_000_000, 10_000_000, 10_000_000, 0, 8_000_000, 2_000_000),
+            "6.6%",
+            id="henchi-village-2/3: 1000万x辺地債100%x80%=800万, 実質200万(6.6%)",
+        ),
     ],
 )
 def test_public_wifi_worked_examples(applicant, subsidy, measure, expected, share):
@@ -119,8 +186,12 @@ def test_the_cheapest_usable_route_leads_and_the_others_follow_with_their_reason
     plans = funding_plans(KASO_HENCHI_TOWN, 30_000_000, 20_000_000, WIFI_ROUTES)
     # 辺地債 (80%) beats 過疎債 (70%) for a town that is both; purpose-bound 単独事業 routes are conditional.
     assert [(p.measure.key, p.status) for p in plans] == [
-        ("henchi", "applies"), ("kaso", "applies"), ("kinbo", "conditional"), ("kassei", "conditional"),
-        ("kokyo", "unavailable"), ("ippan", "unavailable"),
+        ("henchi", "applies"),
+        ("kaso", "applies"),
+        ("kinbo", "conditional"),
+        ("kassei", "conditional"),
+        ("kokyo", "unavailable"),
+        ("ippan", "unavailable"),
     ]
     assert plan_reason(plans[1], KASO_HENCHI_TOWN) == (
         "過疎地域に該当するため過疎対策事業債（充当率100%、交付税算入率70%）を補助裏に充当できます"
@@ -140,7 +211,10 @@ def test_the_cheapest_usable_route_leads_and_the_others_follow_with_their_reason
 def test_third_sector_has_no_bond_and_pays_its_share_itself():
     plans = funding_plans(THIRD_SECTOR, 30_000_000, 15_000_000, WIFI_ROUTES)
     assert cheapest(plans).measure is None
-    assert plan_reason(cheapest(plans), THIRD_SECTOR) == "第三セクターが補助裏に充てられる地方債は資料にないため、地方負担の全額を自ら負担します"
+    assert (
+        plan_reason(cheapest(plans), THIRD_SECTOR)
+        == "第三セクターが補助裏に充てられる地方債は資料にないため、地方負担の全額を自ら負担します"
+    )
     assert all(p.status == "unavailable" for p in plans[1:])
 
 
@@ -162,7 +236,10 @@ def test_nothing_usable_means_no_cheapest():
 
 def test_wording_of_rates():
     assert measure_text(IPPAN) == "一般補助施設整備等事業債（充当率75%、交付税算入なし）"
-    assert measure_text(TOKKO) == "地域IoT実装推進のための特別交付税措置（措置率1/2、対象経費の上限額2,000万円、財政力補正あり）"
+    assert (
+        measure_text(TOKKO)
+        == "地域IoT実装推進のための特別交付税措置（措置率1/2、対象経費の上限額2,000万円、財政力補正あり）"
+    )
     assert format_percent(Fraction(3, 10)) == "30%"
     assert format_share(Fraction(1, 3)) == "33.3%"
 
@@ -180,8 +257,15 @@ def test_wording_of_rates():
     ],
 )
 def test_bad_measures_are_refused(kwargs, message):
-    values = dict(key="x", name="x", kind="bond", allocation=Fraction(1, 2), applicant_kinds={"town"},
-                  users_label="町", coverage=Fraction(1))
+    values = {
+        "key": "x",
+        "name": "x",
+        "kind": "bond",
+        "allocation": Fraction(1, 2),
+        "applicant_kinds": {"town"},
+        "users_label": "町",
+        "coverage": Fraction(1),
+    }
     with pytest.raises(ValueError, match=message):
         Measure(**{**values, **kwargs})
 
@@ -197,8 +281,15 @@ def test_a_special_tax_cannot_finance_a_local_share():
         Route(TOKKO, "local_share")
 
 
-BOND = dict(key="x", name="試験債", kind="bond", allocation=Fraction(1, 2), applicant_kinds={"town"},
-            users_label="町", coverage=Fraction(1))
+BOND = {
+    "key": "x",
+    "name": "試験債",
+    "kind": "bond",
+    "allocation": Fraction(1, 2),
+    "applicant_kinds": {"town"},
+    "users_label": "町",
+    "coverage": Fraction(1),
+}
 SPECIAL_TAX = {**BOND, "kind": "special_tax", "coverage": None, "cost_cap_yen": 1_000_000}
 
 
@@ -251,8 +342,14 @@ def test_the_bounds_themselves_are_accepted(base, kwargs):
 
 
 def test_a_measure_keeps_its_kinds_as_frozen_sets():
-    measure = Measure(**{**BOND, "applicant_kinds": ["town", "city", "town"], "disadvantaged_any": ["remote"],
-                         "disadvantaged_none": ("depopulated",)})
+    measure = Measure(
+        **{
+            **BOND,
+            "applicant_kinds": ["town", "city", "town"],
+            "disadvantaged_any": ["remote"],
+            "disadvantaged_none": ("depopulated",),
+        }
+    )
     assert measure.applicant_kinds == frozenset({"town", "city"})
     assert measure.disadvantaged_any == frozenset({"remote"})
     assert measure.disadvantaged_none == frozenset({"depopulated"})
@@ -292,8 +389,10 @@ def test_the_cash_plan_carries_the_programs_own_subsidy_status():
 def test_a_standalone_route_does_not_depend_on_the_subsidy():
     plan = plan_for(30_000_000, None, Route(TOKKO, "standalone"), PLAIN_TOWN, "conditional")
     assert (plan.status, plan.subsidy_status, plan.subsidy_yen) == ("applies", "eligible", 0)
-    assert plan_notes(plan) == ["事業費が対象経費の上限額2,000万円を超えるため、上限額に対する措置額です",
-                                "財政力補正あり：補正の算式が資料にないため、補正前の額で計算しています"]
+    assert plan_notes(plan) == [
+        "事業費が対象経費の上限額2,000万円を超えるため、上限額に対する措置額です",
+        "財政力補正あり：補正の算式が資料にないため、補正前の額で計算しています",
+    ]
     assert plan_reason(plan, PLAIN_TOWN) == (
         "地方公共団体に当たるため地域IoT実装推進のための特別交付税措置（措置率1/2、対象経費の上限額2,000万円、財政力補正あり）の対象になります"
     )

@@ -11,27 +11,48 @@ from supports.models import FinancingMeasure
 pytestmark = pytest.mark.django_db
 
 API = "/api/supports/finder/"
-KASO_TOWN = {"applicant_kind": "town", "disadvantaged": ["depopulated", "island"], "fiscal_index": "0.35",
-             "cost": "3000万円"}
+KASO_TOWN = {
+    "applicant_kind": "town",
+    "disadvantaged": ["depopulated", "island"],
+    "fiscal_index": "0.35",
+    "cost": "3000万円",
+}
 
 
 def form_data(measure, **changes):
     links = list(measure.links.all())
     data = {
-        "name": measure.name, "slug": measure.slug, "kind": measure.kind,
-        "coverage_percent": measure.coverage_percent or "", "allocation_percent": measure.allocation_percent,
-        "special_tax_rate": measure.special_tax_rate, "cost_cap_yen": measure.cost_cap_yen or "",
-        "unsourced_adjustment": measure.unsourced_adjustment, "users_label": measure.users_label,
-        "applicant_kinds": measure.applicant_kinds, "disadvantaged_any": measure.disadvantaged_any,
-        "disadvantaged_none": measure.disadvantaged_none, "source": measure.source,
+        "name": measure.name,
+        "slug": measure.slug,
+        "kind": measure.kind,
+        "coverage_percent": measure.coverage_percent or "",
+        "allocation_percent": measure.allocation_percent,
+        "special_tax_rate": measure.special_tax_rate,
+        "cost_cap_yen": measure.cost_cap_yen or "",
+        "unsourced_adjustment": measure.unsourced_adjustment,
+        "users_label": measure.users_label,
+        "applicant_kinds": measure.applicant_kinds,
+        "disadvantaged_any": measure.disadvantaged_any,
+        "disadvantaged_none": measure.disadvantaged_none,
+        "source": measure.source,
         "quotes": json.dumps(measure.quotes, ensure_ascii=False),
-        "links-TOTAL_FORMS": str(len(links)), "links-INITIAL_FORMS": str(len(links)),
-        "links-MIN_NUM_FORMS": "0", "links-MAX_NUM_FORMS": "1000",
+        "links-TOTAL_FORMS": str(len(links)),
+        "links-INITIAL_FORMS": str(len(links)),
+        "links-MIN_NUM_FORMS": "0",
+        "links-MAX_NUM_FORMS": "1000",
         "action-publish": "action-publish",
     }
     for i, link in enumerate(links):
-        data.update({f"links-{i}-id": link.pk, f"links-{i}-program": link.program_id, f"links-{i}-route": link.route,
-                     f"links-{i}-condition": link.condition, f"links-{i}-ORDER": str(i + 1), f"links-{i}-DELETE": ""})
+        data.update(
+            {
+                f"links-{i}-id": link.pk,
+                f"links-{i}-program": link.program_id,
+                f"links-{i}-route": link.route,
+                f"links-{i}-condition": link.condition,
+                f"links-{i}-ORDER": str(i + 1),
+                f"links-{i}-DELETE": "",
+            }
+        )
     data.update(changes)
     return data
 

@@ -17,8 +17,12 @@ FINDER = "/supports/finder/"
 CSV_URL = "/supports/finder/csv/"
 API = "/api/supports/finder/"
 WIFI = "/supports/public-wifi/"
-KASO_ISLAND_TOWN = {"applicant_kind": "town", "disadvantaged": ["depopulated", "island"], "fiscal_index": "0.35",
-                    "cost": "3000万円"}
+KASO_ISLAND_TOWN = {
+    "applicant_kind": "town",
+    "disadvantaged": ["depopulated", "island"],
+    "fiscal_index": "0.35",
+    "cost": "3000万円",
+}
 
 
 def funding(response, slug):
@@ -36,17 +40,33 @@ def figures(plan):
         # 2/3 → 2,000万; 補助裏1,000万 = 過疎債1,000万, 算入700万 → 実質300万
         (KASO_ISLAND_TOWN, "public-wifi", "kaso-bond", (20_000_000, 10_000_000, 0, 7_000_000, 3_000_000, "10%")),
         # 1/2 → 1,500万; 一般補助施設整備等事業債 75% = 1,125万, 算入なし → 実質1,500万
-        ({"applicant_kind": "town", "fiscal_index": "0.6", "cost": "3000万円"}, "public-wifi",
-         "general-subsidy-facility-bond", (15_000_000, 11_250_000, 3_750_000, 0, 15_000_000, "50%")),
+        (
+            {"applicant_kind": "town", "fiscal_index": "0.6", "cost": "3000万円"},
+            "public-wifi",
+            "general-subsidy-facility-bond",
+            (15_000_000, 11_250_000, 3_750_000, 0, 15_000_000, "50%"),
+        ),
         # 都道府県 1/2: 公共事業等債 90% = 1,350万, 算入20% = 270万 → 実質1,230万
-        ({"applicant_kind": "prefecture", "disadvantaged": "island", "cost": "3000万円"}, "public-wifi",
-         "public-works-bond", (15_000_000, 13_500_000, 1_500_000, 2_700_000, 12_300_000, "41%")),
+        (
+            {"applicant_kind": "prefecture", "disadvantaged": "island", "cost": "3000万円"},
+            "public-wifi",
+            "public-works-bond",
+            (15_000_000, 13_500_000, 1_500_000, 2_700_000, 12_300_000, "41%"),
+        ),
         # 第三セクター 1/2 のみ、地方債なし
-        ({"applicant_kind": "third_sector", "disadvantaged": "island", "cost": "3000万円"}, "public-wifi",
-         None, (15_000_000, 0, 15_000_000, 0, 15_000_000, "50%")),
+        (
+            {"applicant_kind": "third_sector", "disadvantaged": "island", "cost": "3000万円"},
+            "public-wifi",
+            None,
+            (15_000_000, 0, 15_000_000, 0, 15_000_000, "50%"),
+        ),
         # 特別交付税措置: 1/2 × 上限2,000万 = 1,000万（財政力補正前）→ 実質2,000万
-        ({"applicant_kind": "town", "cost": "3000万円"}, "iot-special-tax", "iot-special-tax-measure",
-         (0, 0, 30_000_000, 10_000_000, 20_000_000, "66.6%")),
+        (
+            {"applicant_kind": "town", "cost": "3000万円"},
+            "iot-special-tax",
+            "iot-special-tax-measure",
+            (0, 0, 30_000_000, 10_000_000, 20_000_000, "66.6%"),
+        ),
     ],
 )
 def test_finder_json_gives_the_burden_the_documents_imply(client, params, slug, measure, expected):
@@ -79,7 +99,7 @@ def test_csv_carries_the_same_figures_as_json(client):
     best = funding(client.get(API, KASO_ISLAND_TOWN), "public-wifi")["best"]
     rows = list(csv.reader(io.StringIO(client.get(CSV_URL, KASO_ISLAND_TOWN).content.decode("utf-8-sig"))))
     header, row = rows[0], next(r for r in rows if r[0] == "公衆無線LAN環境整備支援事業")
-    cells = dict(zip(header, row))
+    cells = dict(zip(header, row, strict=False))
     assert cells["財源の組み方（実質負担の最も少ないもの）"] == best["label"]
     assert int(cells["実質負担額（円）"]) == best["real_burden_yen"] == 3_000_000
     assert int(cells["うち交付税措置（円）"]) == best["allocation_yen"]
@@ -143,14 +163,24 @@ def test_program_page_calculator_answers_a_get_form(client):
 def test_program_page_calculator_can_look_at_one_measure(client):
     params = {"cost": "3000万円", "applicant_kind": "town", "fiscal_index": "0.6", "measure": "emergency-disaster-bond"}
     html = client.get(WIFI, params).content.decode()
-    assert "<strong>900万円</strong>（30%）" in html and "一般補助施設整備等事業債（充当率75%" not in html.split("財源の内訳", 1)[1].split("計算に使う財源措置", 1)[0]
+    assert (
+        "<strong>900万円</strong>（30%）" in html
+        and "一般補助施設整備等事業債（充当率75%"
+        not in html.split("財源の内訳", 1)[1].split("計算に使う財源措置", 1)[0]
+    )
 
 
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"cost": "3000万円", "applicant_kind": "town", "measure": "no-such-bond"}, "財源措置は一覧から選んでください。"),
-        ({"cost": "-1", "applicant_kind": "town"}, "事業費は「3000万円」「30,000,000」のように金額で入力してください。"),
+        (
+            {"cost": "3000万円", "applicant_kind": "town", "measure": "no-such-bond"},
+            "財源措置は一覧から選んでください。",
+        ),
+        (
+            {"cost": "-1", "applicant_kind": "town"},
+            "事業費は「3000万円」「30,000,000」のように金額で入力してください。",
+        ),
         ({"cost": "3000万円"}, "団体の種類を選んでください。"),
         ({"applicant_kind": "town"}, "事業費を入力してください（例：3000万円）。"),
         ({"cost": "3000万円", "applicant_kind": "shogun"}, "団体の種類は一覧から選んでください。"),
@@ -170,8 +200,16 @@ def test_program_page_without_measures_has_no_calculator(client):
 
 def test_a_draft_measure_is_not_used(client):
     wifi = SupportProgramPage.objects.get(slug="public-wifi")
-    draft = FinancingMeasure(name="下書きの合成地方債", slug="draft-bond", kind="bond", coverage_percent=100,
-                             allocation_percent=100, applicant_kinds=["town"], users_label="町", live=False)
+    draft = FinancingMeasure(
+        name="下書きの合成地方債",
+        slug="draft-bond",
+        kind="bond",
+        coverage_percent=100,
+        allocation_percent=100,
+        applicant_kinds=["town"],
+        users_label="町",
+        live=False,
+    )
     draft.links = [FinancingLink(program=wifi, route="local_share")]
     draft.save()
     data = client.get(API, KASO_ISLAND_TOWN).json()
@@ -187,16 +225,24 @@ def _extra_measures(n, programs):
     """【合成データ】 bonds, each linked to every given program."""
     start = FinancingMeasure.objects.count()
     for i in range(start, start + n):
-        measure = FinancingMeasure(name=f"合成地方債{i}", slug=f"synthetic-bond-{i}", kind="bond", coverage_percent=90,
-                                   allocation_percent=i % 100, applicant_kinds=["town"], users_label="町")
+        measure = FinancingMeasure(
+            name=f"合成地方債{i}",
+            slug=f"synthetic-bond-{i}",
+            kind="bond",
+            coverage_percent=90,
+            allocation_percent=i % 100,
+            applicant_kinds=["town"],
+            users_label="町",
+        )
         measure.links = [FinancingLink(program=program, route="local_share") for program in programs]
         measure.save()
         measure.save_revision().publish()
 
 
 @pytest.mark.parametrize("url", [FINDER, CSV_URL, API])
-def test_finder_sql_is_constant_whatever_the_number_of_programs_and_measures(client, django_assert_max_num_queries,
-                                                                             url):
+def test_finder_sql_is_constant_whatever_the_number_of_programs_and_measures(
+    client, django_assert_max_num_queries, url
+):
     params = {"applicant_kind": "town", "disadvantaged": "depopulated", "cost": "3000万円", "sort": "burden"}
     _extra_programs(2)
     _extra_measures(2, SupportProgramPage.objects.filter(slug__startswith="synthetic-program-"))

@@ -117,7 +117,9 @@ def test_parse_rate_rejects(text):
     assert repr(text) in str(error.value)
 
 
-@pytest.mark.parametrize(("text", "reason"), [("1/0", "not a rate like"), ("3/2", "rate must be in"), ("0/2", "rate must be in")])
+@pytest.mark.parametrize(
+    ("text", "reason"), [("1/0", "not a rate like"), ("3/2", "rate must be in"), ("0/2", "rate must be in")]
+)
 def test_parse_rate_says_why_it_rejects(text, reason):
     with pytest.raises(ValueError, match=reason):
         parse_rate(text)

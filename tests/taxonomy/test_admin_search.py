@@ -25,8 +25,9 @@ def html_of(response):
     return response.content.decode()
 
 
-
-@pytest.mark.parametrize("query", ["いすみ", "イスミ", "ｲｽﾐ", "すみ", "いすみ市", "122386", "12238", "1223", "千葉県いすみ"])
+@pytest.mark.parametrize(
+    "query", ["いすみ", "イスミ", "ｲｽﾐ", "すみ", "いすみ市", "122386", "12238", "1223", "千葉県いすみ"]
+)
 def test_chooser_finds_by_name_kana_and_code(editor_client, query):
     for url in (CHOOSER, RESULTS):
         response = editor_client.get(url, {"q": query})

@@ -34,11 +34,18 @@ def _body(code5, name, wards=()):
 
 
 def _prefecture(code, name, bodies):
-    return {"code": f"{code}0000"[:5] + check_digit(f"{code}0000"[:5]), "name": name, "ruby": "", "municipalities": bodies}
+    return {
+        "code": f"{code}0000"[:5] + check_digit(f"{code}0000"[:5]),
+        "name": name,
+        "ruby": "",
+        "municipalities": bodies,
+    }
 
 
 PACKAGE = [
-    _prefecture("01", "北海道", [_body("01100", "札幌市", ["中央区"]), _body("01695", "色丹村"), _body("01371", "せたな町")]),
+    _prefecture(
+        "01", "北海道", [_body("01100", "札幌市", ["中央区"]), _body("01695", "色丹村"), _body("01371", "せたな町")]
+    ),
     _prefecture("07", "福島県", [_body("07201", "福島市")]),
     _prefecture("13", "東京都", [_body("13101", "千代田区"), _body("13201", "八王子市")]),
     _prefecture("18", "福井県", [_body("18201", "福井市")]),
@@ -157,7 +164,9 @@ def test_every_body_is_stored_with_its_kind_and_changes():
     assert fukui.kind == "special_city"
     assert fukui.kind_on(datetime.date(2019, 4, 1)) == "core_city"
     assert Municipality.objects.get(lg_code="122386").name == "いすみ市"
-    assert Municipality.objects.filter(kind="special_ward").count() == sum(b["kind"] == "special_ward" for b in read_directory())
+    assert Municipality.objects.filter(kind="special_ward").count() == sum(
+        b["kind"] == "special_ward" for b in read_directory()
+    )
     assert MunicipalityKindChange.objects.count() == sum(len(b["kind_changes"]) for b in read_directory())
 
 

@@ -45,8 +45,20 @@ def find(query, limit=lookup.DEFAULT_LIMIT):
 
 @pytest.mark.parametrize(
     "query",
-    ["いすみ", "イスミ", "ｲｽﾐ", "いすみ市", "いすみし", "イスミシ", "千葉県いすみ市", "122386", "12238", "１２２３８６",
-     " いすみ ", "12238 "],
+    [
+        "いすみ",
+        "イスミ",
+        "ｲｽﾐ",
+        "いすみ市",
+        "いすみし",
+        "イスミシ",
+        "千葉県いすみ市",
+        "122386",
+        "12238",
+        "１２２３８６",
+        " いすみ ",
+        "12238 ",
+    ],
 )
 def test_every_way_of_writing_isumi_chooses_isumi(query):
     found = find(query)
@@ -62,8 +74,10 @@ def test_fuchu_offers_both_cities_and_chooses_neither():
     assert names.index("東京都府中市") < names.index("広島県府中市")  # stable: by code
 
 
-@pytest.mark.parametrize("query, expected", [("東京都府中市", "東京都府中市"), ("広島県府中市", "広島県府中市"),
-                                             ("ふちゅうちょう", "広島県府中町")])
+@pytest.mark.parametrize(
+    "query, expected",
+    [("東京都府中市", "東京都府中市"), ("広島県府中市", "広島県府中市"), ("ふちゅうちょう", "広島県府中町")],
+)
 def test_prefecture_and_reading_settle_an_ambiguous_name(query, expected):
     assert str(find(query).chosen) == expected
 
@@ -95,7 +109,8 @@ def test_the_same_query_gives_the_same_order_whatever_the_input_order():
         ("１２２３８７", "検査数字"),
         ("1223", "5桁または6桁"),
         ("1234567", "5桁または6桁"),
-        ("016951", "北方領土"), ("01695", "北方領土"),
+        ("016951", "北方領土"),
+        ("01695", "北方領土"),
         ("01700", "北方領土"),
         ("", "入力してください"),
         ("   ", "入力してください"),
@@ -111,8 +126,17 @@ def test_bad_or_unknown_input_explains_itself(query, message):
     assert message in found.message
 
 
-@pytest.mark.parametrize("ward, city", [("01101", "札幌市"), ("011011", "札幌市"), ("14118", "横浜市"), ("14131", "川崎市"),
-                                        ("27128", "大阪市"), ("22131", "浜松市")])
+@pytest.mark.parametrize(
+    "ward, city",
+    [
+        ("01101", "札幌市"),
+        ("011011", "札幌市"),
+        ("14118", "横浜市"),
+        ("14131", "川崎市"),
+        ("27128", "大阪市"),
+        ("22131", "浜松市"),
+    ],
+)
 def test_a_ward_code_points_to_its_city_without_choosing_it(ward, city):
     found = find(ward)
     assert [body.name for body in found.matches] == [city]

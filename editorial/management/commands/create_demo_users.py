@@ -28,4 +28,6 @@ class Command(BaseCommand):
                 user.groups.set([Group.objects.get(name=group)])
             role = group or "管理者"
             self.stdout.write(f"  {role}: ユーザー名 {username} / パスワード {password}")
-        self.stdout.write("管理画面: http://127.0.0.1:8000/admin/ （開発用のアカウントです。本番では使わないでください）")
+        self.stdout.write(
+            "管理画面: http://127.0.0.1:8000/admin/ （開発用のアカウントです。本番では使わないでください）"
+        )

@@ -16,8 +16,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--lease", type=float, default=settings.WORKER_LEASE_SECONDS,
-                            help="リースの秒数（この時間内に更新しないと他のワーカーが引き継ぐ）")
+        parser.add_argument(
+            "--lease",
+            type=float,
+            default=settings.WORKER_LEASE_SECONDS,
+            help="リースの秒数（この時間内に更新しないと他のワーカーが引き継ぐ）",
+        )
         parser.add_argument("--once", action="store_true", help="リースを取れたら全処理を一度だけ実行して終わる")
 
     def handle(self, *args, lease, once=False, **options):
@@ -40,7 +44,10 @@ class Command(BaseCommand):
                         self.stdout.write(f"{timezone.localtime():%H:%M:%S} {path}: {summary}")
                 if worker.holding != was_holding:
                     was_holding = worker.holding
-                    self.stdout.write(f"{timezone.localtime():%H:%M:%S} " + ("リースを取得しました" if was_holding else "待機中（他のワーカーがリースを保持）"))
+                    self.stdout.write(
+                        f"{timezone.localtime():%H:%M:%S} "
+                        + ("リースを取得しました" if was_holding else "待機中（他のワーカーがリースを保持）")
+                    )
                 if once:
                     break
                 time.sleep(pause)

@@ -15,8 +15,12 @@ class Command(BaseCommand):
         try:
             self.reindex()
         except Exception as error:
-            raise CommandError(f"Elasticsearch の再構築に失敗しました（検索はデータベースで継続します）: {error}") from error
+            raise CommandError(
+                f"Elasticsearch の再構築に失敗しました（検索はデータベースで継続します）: {error}"
+            ) from error
 
     def reindex(self):
         name, written = indexing.reindex()
-        self.stdout.write(f"インデックス {name} に {written}件を登録し、エイリアス {elastic.alias_name()} を切り替えました。")
+        self.stdout.write(
+            f"インデックス {name} に {written}件を登録し、エイリアス {elastic.alias_name()} を切り替えました。"
+        )
