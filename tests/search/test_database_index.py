@@ -14,7 +14,7 @@ from search.matching import alternatives, matches
 from search.models import SearchDocument
 from search.normalize import clean_query
 from search.query import SearchQuery
-from tests.factories import make_case
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def rule_keys(text):
 
 
 def test_the_index_follows_publish_unpublish_and_delete(use_database):
-    case = make_case(title="合成データ：鯱鉾港北区における見守りの試行")
+    case = CaseFactory(title="合成データ：鯱鉾港北区における見守りの試行")
     key = SearchDocument.objects.get(data__url=case.url).key
     for text in ("鯱鉾", "鯱鉾港北区", "港北区", "北区 鯱"):
         assert key in found_keys(text), text
@@ -79,11 +79,11 @@ def test_every_query_finds_what_the_substring_rule_finds(use_database, text):
 
 
 def test_a_term_inside_a_long_compound_is_found_and_a_word_inside_a_latin_word_is_not(use_database):
-    case = make_case(title="合成データ：神奈川県横浜市港北区地域IoT実装推進事業モデル")
+    case = CaseFactory(title="合成データ：神奈川県横浜市港北区地域IoT実装推進事業モデル")
     key = SearchDocument.objects.get(data__url=case.url).key
     for text in ("港北区", "浜市港", "IoT実装推進", "区地域"):
         assert key in found_keys(text) and found_keys(text) == rule_keys(text), text
-    other = make_case(title="合成データ：KIAIとMAILとPLANの事例")
+    other = CaseFactory(title="合成データ：KIAIとMAILとPLANの事例")
     kiai = SearchDocument.objects.get(data__url=other.url).key
     assert kiai not in found_keys("AI") and kiai not in found_keys("LAN")
 
@@ -132,8 +132,8 @@ def test_a_search_costs_two_queries_whatever_the_number_of_documents(use_databas
     DatabaseBackend().search(query)  # builds the facet index of this content version
     with CaptureQueriesContext(connection) as few:
         DatabaseBackend().search(query)
-    make_case(title="合成データ：地域の事業の一つ目")
-    make_case(title="合成データ：地域の事業の二つ目")
+    CaseFactory(title="合成データ：地域の事業の一つ目")
+    CaseFactory(title="合成データ：地域の事業の二つ目")
     DatabaseBackend().search(query)
     with CaptureQueriesContext(connection) as many:
         DatabaseBackend().search(query)
@@ -149,7 +149,7 @@ def test_a_write_gives_the_content_a_new_version(use_database):
     before = version()
     SearchDocument.objects.filter(is_deleted=False).update(attempts=3)  # bookkeeping: not what search sees
     assert version() == before
-    make_case(title="合成データ：版を変える事例")
+    CaseFactory(title="合成データ：版を変える事例")
     assert version() != before
 
 
@@ -158,8 +158,8 @@ def test_install_restores_triggers_a_table_rebuild_dropped(use_database):
     with connection.cursor() as cursor:
         for name in textindex._TRIGGER_NAMES:
             cursor.execute(f"DROP TRIGGER {name}")
-    case = make_case(title="合成データ：鯱鉾の復旧確認")  # a write the index misses
+    case = CaseFactory(title="合成データ：鯱鉾の復旧確認")  # a write the index misses
     textindex.install(connection)
     assert found_keys("鯱鉾") == rule_keys("鯱鉾") == {SearchDocument.objects.get(data__url=case.url).key}
-    make_case(title="合成データ：鯱鉾の二件目")  # and the triggers are back
+    CaseFactory(title="合成データ：鯱鉾の二件目")  # and the triggers are back
     assert len(found_keys("鯱鉾")) == 2

@@ -8,9 +8,8 @@ from search import elastic
 from search.backends.database import DatabaseBackend
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.query import SearchQuery
-from tests.factories import make_case
-
-from .conftest import sync_engine
+from tests.engine import sync_engine
+from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +32,7 @@ def test_a_cached_answer_never_outlives_a_publish(use_elasticsearch):
     query = SearchQuery(text="合成見守りキャッシュ")
     assert ElasticsearchBackend().search(query).count == 0
     assert ElasticsearchBackend().search(query).count == 0  # now cached
-    make_case(title="合成見守りキャッシュの事例")
+    CaseFactory(title="合成見守りキャッシュの事例")
     sync_engine()
     found = ElasticsearchBackend().search(query)
     assert found.count == 1
