@@ -2,10 +2,11 @@
 Wagtail's stock database search, on synthetic corpora of growing size.
 
     .venv/bin/python bench/search_bench.py [--sizes 1000,10000,100000] [--repeat N]
-    .venv/bin/python bench/search_bench.py --database-url postgres://…/portal [--skip-elasticsearch]
+    .venv/bin/python bench/search_bench.py --database-url postgres://…/portal [--backends db]
+    .venv/bin/python bench/search_bench.py --backends es --compare-ref 4375f64 --cold [--es-copies-to 1000000]
 
 Needs a running Elasticsearch 8 (`scripts/search-engine start`, or
-ELASTICSEARCH_URL) unless --skip-elasticsearch. Everything it writes is its
+ELASTICSEARCH_URL) unless --backends leaves es out. Everything it writes is its
 own: the SQLite file bench/.data/bench.sqlite3 or, with --database-url, the
 database `portal_bench` created beside the one the URL names (both recreated
 on every run, removed at the end unless --keep-db), and the indexes behind the
@@ -30,7 +31,11 @@ Measured per size:
 - (b0) the database backend as it was before its text and facet indexes
   (`search/backends/database.py` read from git at --scan-rev, run on the same
   rows in the same process): a LIKE scan and a Python loop over every
-  candidate. Its hit counts must equal (b)'s; a difference is printed.
+  candidate. Its hit counts must equal (b)'s; a difference is printed;
+- optionally (a) again: as search/backends/elasticsearch.py was at
+  --compare-ref (same index, same run), with the request cache cleared
+  before every query (--cold), and on a larger index copied from the
+  generated one (--es-copies-to; Elasticsearch alone).
 """
 
 import argparse
@@ -62,8 +67,9 @@ SEED_DATA = ROOT / "seedcontent" / "data"
 SYNTHETIC_TITLE = "【合成データ】"
 SYNTHETIC_NOTE = "検索ベンチマーク用に自動生成した合成データです。実在の事例・支援策ではありません。"
 
-# Targets from issue 3 (Elasticsearch) and issue 15 (database), on this 2-core machine.
-ES_TARGET_MS, ES_TARGET_SIZE = 50, 100_000
+# Targets from issues 3 and 15, on this 2-core machine.
+ES_TARGET_MS, ES_TARGET_SIZE = 25, 100_000
+ES_LARGE_MS, ES_LARGE_SIZE = 100, 1_000_000
 DB_TARGET_MS, DB_TARGET_SIZE = 100, 100_000
 SCAN_REV = "4375f64"  # the last commit whose database backend scanned
 BENCH_DATABASE = "portal_bench"
@@ -126,7 +132,31 @@ def parse_args(argv=None):
         help=f"a PostgreSQL server (e.g. the URL `PG_PORT=54331 scripts/postgres start` prints): the bench creates and uses "
         f"the database {BENCH_DATABASE} there instead of SQLite",
     )
-    parser.add_argument("--skip-elasticsearch", action="store_true", help="measure the database backends only")
+    parser.add_argument(
+        "--backends",
+        default="es,db",
+        help="which portal backends to measure, comma-separated: es (Elasticsearch), db (database) (default %(default)s); "
+        "with db left out the old scan (b0) and the Wagtail reference are left out too",
+    )
+    parser.add_argument(
+        "--compare-ref",
+        metavar="GIT_REF",
+        help="also measure search/backends/elasticsearch.py as it was at GIT_REF (its request shape, on the same "
+        "index, in the same run), e.g. the commit before a change",
+    )
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="also measure Elasticsearch with its shard request cache cleared before every query (what a query "
+        "nobody asked since the last refresh costs)",
+    )
+    parser.add_argument(
+        "--es-copies-to",
+        type=int,
+        metavar="SIZE",
+        help="after the largest size, measure Elasticsearch alone on an index of SIZE documents copied from it "
+        "under new keys (e.g. 1000000: generating a million documents in Python takes hours on 2 busy cores)",
+    )
     parser.add_argument(
         "--scan-rev", default=SCAN_REV, help="git revision of the old scanning backend (b0) (default %(default)s)"
     )
@@ -154,6 +184,8 @@ def parse_args(argv=None):
         parser.error("sizes and --repeat must be positive, --warmup not negative")
     if args.es_copies_to and ("es" not in args.backends or args.es_copies_to <= args.sizes[-1]):
         parser.error("--es-copies-to needs es in --backends and a size above the largest of --sizes")
+    if (args.compare_ref or args.cold) and "es" not in args.backends:
+        parser.error("--compare-ref and --cold measure Elasticsearch: they need es in --backends")
     return args
 
 
@@ -502,15 +534,40 @@ def copy_index_to(size):
 def scan_backend(rev):
     """The database backend as committed at `rev`, loaded from git into this
     process as a sibling module, so both run on the same rows and settings."""
-    name = "search.backends.database_scan_reference"
+    return module_at(rev, "search/backends/database.py", "search.backends.database_scan_reference").DatabaseBackend()
+
+
+def module_at(rev, path, name):
+    """`path` as committed at `rev`, run as the module `name` inside the
+    search.backends package, so its relative imports find today's helpers."""
     source = subprocess.run(
-        ["git", "show", f"{rev}:search/backends/database.py"], cwd=ROOT, check=True, capture_output=True, text=True
+        ["git", "show", f"{rev}:{path}"], cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout
     module = types.ModuleType(name)
     module.__package__ = "search.backends"
+    source = _without_old_facet_names(source, module)
     sys.modules[name] = module
-    exec(compile(source, f"{rev}:search/backends/database.py", "exec"), module.__dict__)
-    return module.DatabaseBackend()
+    exec(compile(source, f"{rev}:{path}", "exec"), module.__dict__)
+    return module
+
+
+OLD_FACET_IMPORT = re.compile(r"^from \.\.facets import (.+)$", re.MULTILINE)
+
+
+def _without_old_facet_names(source, module):
+    """FACETS and stored_values() left search.facets for search.registry after
+    the revisions compared against; the old code gets them from today's
+    facets, so it runs unchanged on today's rows and index."""
+    from search import registry
+
+    module.FACETS = registry.facets()
+    module.stored_values = lambda stored, name, today=None: registry.facet(name).stored_values(stored, today)
+
+    def rewrite(match):
+        kept = [n.strip() for n in match.group(1).split(",") if n.strip() not in ("FACETS", "stored_values")]
+        return f"from ..facets import {', '.join(kept)}" if kept else ""
+
+    return OLD_FACET_IMPORT.sub(rewrite, source)
 
 
 def facet_index_cost():
@@ -630,18 +687,9 @@ def reference_backend(ref):
     """ElasticsearchBackend as search/backends/elasticsearch.py defined it at
     `ref`, loaded beside today's: the same helpers, mapping and index, so
     the difference measured is the request it sends."""
-    import importlib.util
-    import subprocess
-
-    source = subprocess.run(
-        ["git", "show", f"{ref}:search/backends/elasticsearch.py"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout
-    path = DATA_DIR / "elasticsearch_at_ref.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("search.backends.elasticsearch_at_ref", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.ElasticsearchBackend()
+    return module_at(
+        ref, "search/backends/elasticsearch.py", "search.backends.elasticsearch_at_ref"
+    ).ElasticsearchBackend()
 
 
 def measure_elasticsearch(row, args):
@@ -683,65 +731,95 @@ def main(argv=None):
 
     args.vendor = connection.vendor
     where = f"PostgreSQL database {BENCH_DATABASE}" if args.database_url else f"SQLite {DB_PATH}"
-    if not args.skip_elasticsearch:
+    if "es" in args.backends:
         version, health = engine_check()
         log(f"Elasticsearch {version} ({health}) at {args.es_url}; bench index prefix '{INDEX_PREFIX}'")
         delete_bench_indexes()
     log(f"database: {where}")
 
-    from search.backends.database import DatabaseBackend
-
-    scan = scan_backend(args.scan_rev)
+    # Loaded before any row exists: a wrong --scan-rev fails at once, not after the corpus.
+    scan = scan_backend(args.scan_rev) if "db" in args.backends else None
     rows = []
     text_labels = [spec.label for spec in QUERIES if spec.text]
-    reference_specs = [spec for spec in QUERIES if spec.text]
     try:
         prepare_database()
         corpus = Corpus(args.seed)
         texts = []
         for size in args.sizes:
-            seconds = add_search_documents(corpus, size - corpus.count, texts)
-            log(f"{size:,}: {len(texts):,} SearchDocument rows ({seconds:.1f}s to generate and write)")
+            # The reference's texts are kept only as far as the reference goes:
+            # at 1,000,000 documents they would not fit in memory comfortably.
+            keep = (min(size, args.reference_max) - len(texts)) if "db" in args.backends else 0
+            seconds = add_search_documents(corpus, size - corpus.count, texts, keep)
+            log(f"{size:,}: {corpus.count:,} SearchDocument rows ({seconds:.1f}s to generate and write)")
             row = {"size": size, "load": os.getloadavg()}
-            if not args.skip_elasticsearch:
+            if "es" in args.backends:
                 written, es_seconds, segments = reindex_elasticsearch()
                 log(
                     f"{size:,}: Elasticsearch reindex {written:,} docs in {es_seconds:.1f}s = {written / es_seconds:,.0f} docs/s; "
                     f"{segments} segments once merges settled"
                 )
                 row.update(es_docs_per_s=written / es_seconds, es_reindex_s=es_seconds)
-                row["elasticsearch"] = measure(portal_runner(ElasticsearchBackend()), QUERIES, args.repeat, args.warmup)
-                log(f"{size:,}: Elasticsearch measured")
-            row["facet_index"] = facet_index_cost()
-            row["database"] = measure(portal_runner(DatabaseBackend()), QUERIES, args.repeat, args.warmup)
-            row["database_cold"] = measure(
-                portal_runner(DatabaseBackend(), forget_terms=True), QUERIES, args.repeat, args.warmup
-            )
-            log(f"{size:,}: database backend measured")
-            if size <= args.scan_max:
-                row["scan"] = measure(portal_runner(scan), QUERIES, args.repeat, args.warmup)
-                log(f"{size:,}: old scan (b0) measured")
-            if args.profile:
-                row["db_profile"] = profile_database(row["database"])
-            if size <= args.reference_max:
-                create_s, created, index_s = add_reference_pages(texts)
-                row["reference_build"] = (create_s, created, index_s)
-                log(
-                    f"{size:,}: {created:,} reference pages created in {create_s:.1f}s, Wagtail index add_bulk in {index_s:.1f}s"
-                )
-                row["reference"] = measure(reference_run, reference_specs, args.repeat, args.warmup)
-                log(f"{size:,}: reference measured")
+                measure_elasticsearch(row, args)
+            if "db" in args.backends:
+                measure_database(row, args, scan, texts)
             rows.append(row)
-            if size != args.sizes[-1]:
+            if size != args.sizes[-1] or args.es_copies_to:
                 report(rows, args, text_labels)  # so far: a long run that is stopped still shows its sizes
+        if args.es_copies_to:
+            rows.append(measure_copied_index(args))
     finally:
-        if not args.skip_elasticsearch:
+        if "es" in args.backends:
             deleted = delete_bench_indexes()
             log(f"deleted Elasticsearch indexes: {', '.join(deleted) or 'none'}")
         if not args.keep_db:
             remove_database(args.database_url)
 
     report(rows, args, text_labels)
+
+
+def measure_database(row, args, scan, texts):
+    """(b) twice, (b0) up to --scan-max and (c) up to --reference-max, on the rows written so far."""
+    from search.backends.database import DatabaseBackend
+
+    size = row["size"]
+    row["facet_index"] = facet_index_cost()
+    row["database"] = measure(portal_runner(DatabaseBackend()), QUERIES, args.repeat, args.warmup)
+    row["database_cold"] = measure(
+        portal_runner(DatabaseBackend(), forget_terms=True), QUERIES, args.repeat, args.warmup
+    )
+    log(f"{size:,}: database backend measured")
+    if size <= args.scan_max:
+        row["scan"] = measure(portal_runner(scan), QUERIES, args.repeat, args.warmup)
+        log(f"{size:,}: old scan (b0) measured")
+    if args.profile:
+        row["db_profile"] = profile_database(row["database"])
+    if size <= args.reference_max:
+        create_s, created, index_s = add_reference_pages(texts)
+        row["reference_build"] = (create_s, created, index_s)
+        log(
+            f"{size:,}: {created:,} reference pages created in {create_s:.1f}s, Wagtail index add_bulk in {index_s:.1f}s"
+        )
+        row["reference"] = measure(reference_run, [spec for spec in QUERIES if spec.text], args.repeat, args.warmup)
+        log(f"{size:,}: reference measured")
+
+
+def measure_copied_index(args):
+    """Elasticsearch alone on the index copied up to --es-copies-to: the database
+    rows stay at the largest generated size, so (b), (b0) and (c) would not compare."""
+    written, es_seconds, segments = copy_index_to(args.es_copies_to)
+    log(
+        f"{written:,}: Elasticsearch index copied in {es_seconds:.1f}s = {written / es_seconds:,.0f} docs/s; "
+        f"{segments} segments once merges settled"
+    )
+    row = {
+        "size": written,
+        "copied": True,
+        "es_docs_per_s": written / es_seconds,
+        "es_reindex_s": es_seconds,
+        "load": os.getloadavg(),
+    }
+    measure_elasticsearch(row, args)
+    return row
 
 
 def report(rows, args, text_labels):
@@ -762,12 +840,17 @@ def report(rows, args, text_labels):
     lines = [header]
     for row in rows:
         for name, title in (
-            ("elasticsearch", "(a) Elasticsearch"),
+            ("elasticsearch_ref", f"(a) Elasticsearch at {args.compare_ref}"),
+            ("elasticsearch", "(a) Elasticsearch" + (", copied index" if row.get("copied") else "")),
+            ("elasticsearch_cold", "(a) Elasticsearch, request cache cleared before each query"),
             ("database", "(b) database"),
             ("database_cold", "(b) database, terms not remembered"),
             ("scan", f"(b0) database, old scan ({args.scan_rev})"),
             ("reference", "(c) Wagtail reference"),
         ):
+            side = "es" if name.startswith("elasticsearch") else "db"
+            if name not in row and (name.startswith("elasticsearch_") or side not in args.backends):
+                continue  # not asked for (--compare-ref, --cold, --backends); "skipped" is for sizes only
             if name not in row:
                 lines.append([f"{row['size']:,}", title, "skipped", "-", "-", "-", "-"])
                 continue
@@ -783,46 +866,11 @@ def report(rows, args, text_labels):
                 + [str(result[label][1]) if label in result else "-" for label in SAMPLE_QUERIES]
             )
     print_table(lines)
-    if any("reference" not in row for row in rows):
+    if "db" in args.backends and any("reference" not in row for row in rows):
         print(f"(c) is skipped above --reference-max {args.reference_max:,}: its pages are created one at a time.")
 
-    print()
-    print("Ratios (p95 over the text queries, same run):")
-    for row in rows:
-        if "reference" not in row:
-            print(f"  {row['size']:>7,}: no reference at this size")
-            continue
-        ref = p95(pooled(row["reference"]))
-        db = p95(pooled(row["database"], text_labels))
-        es = (
-            f"Elasticsearch / reference = {p95(pooled(row['elasticsearch'], text_labels)) / ref:.2f}   "
-            if "elasticsearch" in row
-            else ""
-        )
-        print(f"  {row['size']:>7,}: {es}database / reference = {db / ref:.2f}")
-
-    print()
-    print("Database backend against its old scan (b0), p95 over all queries, same run and rows:")
-    for row in rows:
-        if "scan" not in row:
-            print(f"  {row['size']:>7,}: old scan not measured (above --scan-max)")
-            continue
-        old = p95(pooled(row["scan"]))
-        for name, title in (("database", "remembered terms"), ("database_cold", "terms not remembered")):
-            new = p95(pooled(row[name]))
-            differ = [label for label in row[name] if row[name][label][1] != row["scan"][label][1]]
-            agreement = f"hits differ on {', '.join(differ)}" if differ else f"same hits on all {len(QUERIES)} queries"
-            print(
-                f"  {row['size']:>7,} ({title}): {old:.1f} ms → {new:.1f} ms = {new / old:.3f} of the old p95; {agreement}"
-            )
-
-    print()
-    print("Facet index (built once per content version and process):")
-    for row in rows:
-        seconds, held, values = row["facet_index"]
-        print(
-            f"  {row['size']:>7,}: built in {seconds:.2f} s; {values} facet values, about {held / 2**20:.1f} MiB held"
-        )
+    if "db" in args.backends:
+        report_database(rows, text_labels)
 
     if args.compare_ref:
         print()
@@ -838,13 +886,20 @@ def report(rows, args, text_labels):
     print()
     print("Indexing throughput:")
     for row in rows:
-        if "es_docs_per_s" not in row:
-            continue
-        line = f"  {row['size']:>7,}: Elasticsearch reindex {row['es_docs_per_s']:,.0f} docs/s ({row['es_reindex_s']:.1f}s, alias swap included)"
+        # Either part may be missing: --backends leaves one side out, the copied index has no reference.
+        parts = []
+        if "es_docs_per_s" in row:
+            how = "copy of the indexed documents" if row.get("copied") else "reindex"
+            parts.append(
+                f"Elasticsearch {how} {row['es_docs_per_s']:,.0f} docs/s ({row['es_reindex_s']:.1f}s, alias swap included)"
+            )
         if "reference_build" in row:
             create_s, created, index_s = row["reference_build"]
-            line += f"; reference: {created:,} new pages in {create_s:.1f}s, Wagtail add_bulk {created / index_s:,.0f} docs/s"
-        print(line)
+            parts.append(
+                f"reference: {created:,} new pages in {create_s:.1f}s, Wagtail add_bulk {created / index_s:,.0f} docs/s"
+            )
+        if parts:
+            print(f"  {row['size']:>7,}: " + "; ".join(parts))
 
     print()
     loads = ", ".join(f"{row['size']:,}: {row['load'][0]:.1f}" for row in rows)
@@ -853,19 +908,27 @@ def report(rows, args, text_labels):
 
     print()
     print("Targets:")
-    if not args.skip_elasticsearch:
+    if "es" in args.backends:
         print(target_line(rows, "elasticsearch", ES_TARGET_SIZE, ES_TARGET_MS, "Elasticsearch p95, all facets"))
-    print(target_line(rows, "database", DB_TARGET_SIZE, DB_TARGET_MS, f"database backend p95 on {args.vendor}"))
-    print(target_line(rows, "database_cold", DB_TARGET_SIZE, DB_TARGET_MS, "the same, terms not remembered"))
+        print(target_line(rows, "elasticsearch", ES_LARGE_SIZE, ES_LARGE_MS, "Elasticsearch p95, all facets"))
+    if "db" in args.backends:
+        print(target_line(rows, "database", DB_TARGET_SIZE, DB_TARGET_MS, f"database backend p95 on {args.vendor}"))
+        print(target_line(rows, "database_cold", DB_TARGET_SIZE, DB_TARGET_MS, "the same, terms not remembered"))
 
     if args.details:
         print()
         print("Per query: p50 / p95 ms and hits")
         for row in rows:
-            lines = [
-                ["size", "query"]
-                + [n for n in ("elasticsearch", "database", "database_cold", "scan", "reference") if n in row]
-            ]
+            names = (
+                "elasticsearch_ref",
+                "elasticsearch",
+                "elasticsearch_cold",
+                "database",
+                "database_cold",
+                "scan",
+                "reference",
+            )
+            lines = [["size", "query"] + [n for n in names if n in row]]
             for spec in QUERIES:
                 cells = [f"{row['size']:,}", spec.label]
                 for name in lines[0][2:]:
@@ -886,6 +949,52 @@ def report(rows, args, text_labels):
                 f"{without_gc:.0f} ms with the cyclic garbage collector off. cProfile of 3 runs:"
             )
             print(stats)
+
+
+def report_database(rows, text_labels):
+    """The database side's lines: ratios to the reference, (b) against (b0), the facet index."""
+    print()
+    print("Ratios (p95 over the text queries, same run):")
+    for row in rows:
+        if "reference" not in row:
+            print(f"  {row['size']:>7,}: no reference at this size")
+            continue
+        ref = p95(pooled(row["reference"]))
+        db = p95(pooled(row["database"], text_labels))
+        es = (
+            f"Elasticsearch / reference = {p95(pooled(row['elasticsearch'], text_labels)) / ref:.2f}   "
+            if "elasticsearch" in row
+            else ""
+        )
+        print(f"  {row['size']:>7,}: {es}database / reference = {db / ref:.2f}")
+
+    print()
+    print("Database backend against its old scan (b0), p95 over all queries, same run and rows:")
+    for row in rows:
+        if "database" not in row:
+            print(f"  {row['size']:>7,}: database not measured at this size")
+            continue
+        if "scan" not in row:
+            print(f"  {row['size']:>7,}: old scan not measured (above --scan-max)")
+            continue
+        old = p95(pooled(row["scan"]))
+        for name, title in (("database", "remembered terms"), ("database_cold", "terms not remembered")):
+            new = p95(pooled(row[name]))
+            differ = [label for label in row[name] if row[name][label][1] != row["scan"][label][1]]
+            agreement = f"hits differ on {', '.join(differ)}" if differ else f"same hits on all {len(QUERIES)} queries"
+            print(
+                f"  {row['size']:>7,} ({title}): {old:.1f} ms → {new:.1f} ms = {new / old:.3f} of the old p95; {agreement}"
+            )
+
+    print()
+    print("Facet index (built once per content version and process):")
+    for row in rows:
+        if "facet_index" not in row:
+            continue
+        seconds, held, values = row["facet_index"]
+        print(
+            f"  {row['size']:>7,}: built in {seconds:.2f} s; {values} facet values, about {held / 2**20:.1f} MiB held"
+        )
 
 
 def target_line(rows, backend, size, limit, label):
