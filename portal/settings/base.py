@@ -71,6 +71,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Never mounted (no /django-admin/), but wagtail-modeladmin's list filters on
+    # related fields (市区町村 by 都道府県, by 地域ブロック) ask django.contrib.admin's
+    # site which models it registers: without the app they fail.
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sitemaps",
