@@ -681,3 +681,45 @@ def test_a_rule_keeps_its_note_and_is_not_small_only_unless_said():
 def test_the_summary_lists_every_prerequisite():
     summary = explain_rule(Rule.from_dict(rule("A", ["town"], [], prerequisites=["計画の策定", "協議会の設置"])))
     assert "前提：計画の策定、協議会の設置" in summary
+
+
+def _rule(**changes):
+    values = {"label": "試験", "applicant_kinds": ["town"], "options": [], **changes}
+    return lambda: Rule(**values)
+
+
+def _applicant(**changes):
+    return lambda: Applicant(**{"kind": "town", **changes})
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (_rule(applicant_kinds="town"), "applicant kinds must be a list, not a string: 'town'"),
+        (_rule(applicant_kinds=["town", "ward"]), "unknown applicant kinds: ['ward']"),
+        (_rule(applicant_kinds=[]), "rule '試験' names no applicant kind"),
+        (_rule(disadvantaged_any="island"), "disadvantaged kinds must be a list, not a string: 'island'"),
+        (_rule(disadvantaged_any=["moon"]), "unknown disadvantaged kinds: ['moon']"),
+        (_rule(max_fiscal_index=0.4), "max_fiscal_index must be a decimal string, not 0.4"),
+        (_rule(max_fiscal_index="abc"), "max_fiscal_index is not a valid 財政力指数: 'abc'"),
+        (_rule(max_fiscal_index=Fraction(-1, 10)), "max_fiscal_index must not be negative: Fraction(-1, 10)"),
+        (_rule(max_fiscal_index=Fraction(1, 3)), "max_fiscal_index must be a decimal, got 1/3"),
+        (_rule(small_municipality="yes"), "small_municipality must be a bool, got 'yes'"),
+        (_rule(prerequisites="計画"), "prerequisites must be a list, not a string"),
+        (_rule(options=[{"method": "fixed"}]), "options must be Option instances (use Rule.from_dict for plain dicts)"),
+        (_applicant(kind="ward"), "unknown applicant kind: 'ward'"),
+        (_applicant(disadvantaged=["moon"]), "unknown disadvantaged kinds: ['moon']"),
+        (_applicant(fiscal_index=[1]), "fiscal_index has an unsupported type: [1]"),
+        (_applicant(small_municipality="yes"), "small_municipality must be a bool or None, got 'yes'"),
+        (_applicant(completed_prerequisites="計画"), "completed_prerequisites must be a list, not a string"),
+        (lambda: Option("gift"), "unknown method: 'gift'"),
+        (lambda: Option("rate", rate=Fraction(3, 2)), "rate needs a rate in (0, 1], got Fraction(3, 2)"),
+        (lambda: Option("fixed", rate=Fraction(1, 2)), "fixed takes no rate, got Fraction(1, 2)"),
+        (lambda: Option("fixed", cap_yen=-1), "cap_yen must be a non-negative int, got -1"),
+    ],
+)
+def test_validation_messages_name_the_field_and_the_value(build, message):
+    """An editor's mistake in a rule block is reported with what was wrong, exactly."""
+    with pytest.raises(ValueError) as raised:
+        build()
+    assert str(raised.value) == message
