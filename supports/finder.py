@@ -67,7 +67,6 @@ KIND_REFERENCE = (
     f"団体区分は{REFERENCE_DATE.year}年{REFERENCE_DATE.month}月{REFERENCE_DATE.day}日時点"
     "（総務省の中核市・施行時特例市の一覧による）"
 )
-KIND_LABELS = dict(MunicipalityKind.choices)
 # Programs with subsidies paid as money: the ones whose local share a bond can finance.
 _SUBSIDY_METHODS = frozenset({"rate", "fixed"})
 
@@ -167,8 +166,8 @@ class FinderQuery:
         if kind == self.applicant.kind:
             return self.applicant, ""
         note = (
-            f"{program.fiscal_year}年度は、{day.year}年4月1日時点の区分「{KIND_LABELS[kind]}」で判定しました"
-            f"（{REFERENCE_DATE.year}年4月1日時点は{KIND_LABELS[self.applicant.kind]}）"
+            f"{program.fiscal_year}年度は、{day.year}年4月1日時点の区分「{MunicipalityKind(kind).label}」で判定しました"
+            f"（{REFERENCE_DATE.year}年4月1日時点は{MunicipalityKind(self.applicant.kind).label}）"
         )
         return replace(self.applicant, kind=kind), note
 
